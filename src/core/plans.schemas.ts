@@ -48,6 +48,9 @@ export const Plan = z
     location: z.string().nullable(),
     status: PlanStatus,
     note: z.string(),
+    interactionId: Id.nullable().meta({
+      description: 'The interaction this plan became once done, if any.',
+    }),
     createdAt: InstantOut,
     updatedAt: InstantOut,
   })

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `tend` command. It runs the compiled CLI; `npm install` builds it.
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('tend: the CLI is not built yet. Run `npm install` (or `npm run build`) in the Tend folder.\n');
+  process.exit(1);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

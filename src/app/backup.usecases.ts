@@ -1,0 +1,73 @@
+import { BACKUP_FORMAT, BACKUP_VERSION, Backup } from '../core/backup.schemas.js';
+import { invalid } from '../core/errors.js';
+import { parseOrThrow } from '../core/validation.js';
+import type { AppContext } from './context.js';
+
+const FAR_PAST = '0000-01-01T00:00:00.000Z';
+const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
+
+/** Everything the user has, in one versioned document. */
+export async function exportBackup(ctx: AppContext): Promise<Backup> {
+  const { store } = ctx;
+  const plans = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await store.plans.list({ limit: 500, cursor });
+    plans.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: ctx.clock().toISOString(),
+    settings: await store.settings(),
+    connections: await store.connections.all(),
+    interactions: await store.interactions.between(FAR_PAST, FAR_FUTURE),
+    checkins: await store.checkins.between(FAR_PAST, FAR_FUTURE),
+    plans,
+  };
+}
+
+export interface RestoreSummary {
+  connections: number;
+  interactions: number;
+  checkins: number;
+  plans: number;
+}
+
+/**
+ * Restore a backup into an empty Tend, in one transaction: a bad document
+ * changes nothing. Records keep their ids, so export → restore → export
+ * gives the same document.
+ */
+export async function restoreBackup(ctx: AppContext, input: unknown): Promise<RestoreSummary> {
+  if (
+    typeof input === 'object' &&
+    input !== null &&
+    'version' in input &&
+    typeof input.version === 'number' &&
+    input.version > BACKUP_VERSION
+  ) {
+    throw invalid(
+      `This backup was written by a newer Tend (version ${input.version}); this one reads version ${BACKUP_VERSION}.`,
+      [{ path: 'version', message: `must be ${BACKUP_VERSION} or lower` }],
+    );
+  }
+  const backup = parseOrThrow(Backup, input, 'backup');
+  return ctx.store.transaction(async (store) => {
+    if ((await store.connections.list({ limit: 1 })).items.length > 0) {
+      throw invalid('Restore needs an empty Tend: this one already has connections.');
+    }
+    await store.saveSettings(backup.settings);
+    for (const c of backup.connections) await store.connections.insert(c);
+    for (const i of backup.interactions) await store.interactions.insert(i);
+    for (const c of backup.checkins) await store.checkins.insert(c);
+    for (const p of backup.plans) await store.plans.insert(p);
+    return {
+      connections: backup.connections.length,
+      interactions: backup.interactions.length,
+      checkins: backup.checkins.length,
+      plans: backup.plans.length,
+    };
+  });
+}

@@ -1,0 +1,67 @@
+import { packageVersion } from '../server/app.js';
+import { GLOBAL_OPTIONS } from './args.js';
+import { checkinCommand } from './commands/checkin.js';
+import { demoCommand } from './commands/demo.js';
+import { exportCommand } from './commands/export.js';
+import { logCommand } from './commands/log.js';
+import { peopleCommand } from './commands/people.js';
+import { serveCommand } from './commands/serve.js';
+import { createOutput, type Output, reportError, UsageError } from './output.js';
+
+const HELP = `tend — keep the ties that buffer stress alive
+
+Usage: tend COMMAND [options]
+
+Commands:
+  serve        run the web app and API (default http://127.0.0.1:4321)
+  people       add, list and show the people and pets in your circle
+  log          log time together: tend log Sam --channel in_person --minutes 90
+  checkin      a quick stress and loneliness check-in
+  export       a complete backup as JSON
+  demo         fill an empty Tend with a realistic demo year
+
+Options for every command:
+  --data-dir DIR   where data lives (default $TEND_DATA_DIR or ~/.local/share/tend)
+  --json           machine-readable output
+  -h, --help       help for a command
+  -v, --version    the version
+
+Set DATABASE_URL=postgres://… to use PostgreSQL instead of the local SQLite file.
+Tend is not medical advice. If you are in crisis, contact local emergency services.`;
+
+const COMMANDS: Record<string, (argv: string[], out: Output) => Promise<void>> = {
+  serve: serveCommand,
+  people: peopleCommand,
+  log: logCommand,
+  checkin: checkinCommand,
+  export: exportCommand,
+  demo: demoCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const out = createOutput(json);
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      out.result({ usage: HELP, commands: Object.keys(COMMANDS) }, () => HELP);
+      return 0;
+    }
+    if (command === '--version' || command === '-v') {
+      out.result({ version: packageVersion() }, () => packageVersion());
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) {
+      const options = Object.keys(GLOBAL_OPTIONS).map((o) => `--${o}`);
+      throw new UsageError(
+        options.includes(command) ? `Put ${command} after the command.` : `Unknown command "${command}".`,
+        'Run `tend --help` for the list of commands.',
+      );
+    }
+    await run(rest, out);
+    return 0;
+  } catch (error) {
+    return reportError(error, json);
+  }
+}

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { appContext } from '../app/context.js';
+import { TendError } from '../core/errors.js';
+import type { Clock } from '../core/time.js';
+import type { Database } from '../storage/database.js';
+import { userStore } from '../storage/store.js';
+import { LOCAL_USER_ID } from '../storage/users.repository.js';
+import { backupRouteDefs } from './backup.routes.js';
+import { DEFAULT_BODY_LIMIT, readJsonBody } from './body.js';
+import { crudRouteDefs } from './crud.routes.js';
+import { renderDocsPage } from './docs-page.js';
+import { buildOpenApi } from './openapi.js';
+import { type Logger, problemResponse } from './problem.js';
+import { type RouteDef, routerPath } from './route.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The package root, found from this file whether it runs from src/ or dist/. */
+export function packageRoot(): string {
+  let dir = here;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the server');
+    dir = parent;
+  }
+  return dir;
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
+
+export const API_ROUTES: readonly RouteDef[] = [...crudRouteDefs, ...backupRouteDefs];
+
+/** A backup restore may be large; everything else is one record. */
+const BODY_LIMITS: Record<string, number> = { restoreBackup: 64 * 1024 * 1024 };
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  log?: Logger;
+  /** Built web app to serve at `/`; defaults to `dist/web` in the package. */
+  webDir?: string;
+}
+
+export const silentLogger: Logger = { error() {}, info() {} };
+
+export const consoleLogger: Logger = {
+  error: (message, detail) => console.error(message, detail instanceof Error ? detail.stack : (detail ?? '')),
+  info: (message) => console.log(message),
+};
+
+export function createApp(options: AppOptions): Hono {
+  const { database } = options;
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? consoleLogger;
+  const app = new Hono();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.onError((error, c) => problemResponse(c, error, log));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await database.db.selectFrom('users').select('id').limit(1).execute();
+      return c.json({ status: 'ok', engine: database.engine });
+    } catch {
+      return c.json({ status: 'unavailable', engine: database.engine }, 503);
+    }
+  });
+
+  const openApi = buildOpenApi(API_ROUTES, { version: packageVersion() });
+  const docsPage = renderDocsPage(openApi);
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+  app.get('/api/docs', (c) => c.html(docsPage));
+
+  for (const def of API_ROUTES) {
+    app.on(def.method.toUpperCase(), routerPath(def.path), async (c) => {
+      const body = def.body ? await readJsonBody(c, BODY_LIMITS[def.operationId] ?? DEFAULT_BODY_LIMIT) : undefined;
+      const ctx = appContext(userStore(database, LOCAL_USER_ID), clock);
+      const result = await def.handler({ ctx, params: c.req.param(), query: c.req.query(), body });
+      if (def.status === 204) return c.body(null, 204);
+      return c.json(result as object, def.status);
+    });
+  }
+
+  app.all('/api/*', () => {
+    throw new TendError('not_found', 'There is no such API route. See /api/docs.');
+  });
+
+  const webDir = options.webDir ?? join(packageRoot(), 'dist', 'web');
+  if (existsSync(join(webDir, 'index.html'))) {
+    const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      // Hashed file names never change content, so browsers may keep them.
+      if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: webDir }));
+    app.get('*', (c) => c.html(indexHtml));
+  } else {
+    app.get('/', (c) =>
+      c.text('Tend is running, but the web app is not built. Run `npm run build:web`.', 503),
+    );
+  }
+  return app;
+}

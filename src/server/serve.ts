@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { openLocalTend } from '../app/local.js';
+import { TendError } from '../core/errors.js';
+import { consoleLogger, createApp } from './app.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  /** Called once the server listens, with its real address. */
+  onListening?: (url: string) => void;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/;
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+/**
+ * Start the HTTP server. Local mode has no login, so it refuses any address
+ * that other machines could reach.
+ */
+export async function startServer(options: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
+  if (!isLoopback(options.host)) {
+    throw new TendError(
+      'validation_failed',
+      `Local Tend has no login, so it only listens on this machine (127.0.0.1 or ::1), not on ${options.host}. Hosted mode with accounts is not available in this version.`,
+      [{ path: 'host', message: 'must be a loopback address' }],
+    );
+  }
+  const tend = await openLocalTend({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const app = createApp({ database: tend.database, log: consoleLogger });
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await tend.database.close();
+    if (error.code === 'EADDRINUSE') {
+      throw new TendError('conflict', `Port ${options.port} is already in use. Choose another with --port.`, [
+        { path: 'port', message: 'is in use' },
+      ]);
+    }
+    throw error;
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  options.onListening?.(url);
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open.
+        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      }).then(() => tend.database.close()),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Row shapes as stored. Both engines use the same portable column types:
+ * text for ids, instants (ISO 8601 UTC, so they sort as text) and JSON lists;
+ * integer for numbers and booleans (0/1). See docs/decisions/0003.
+ */
+export interface UsersTable {
+  id: string;
+  created_at: string;
+  settings: string;
+}
+
+export interface ConnectionsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  name_key: string;
+  kind: string;
+  ring: string;
+  cadence_days: number;
+  shared_joys: string;
+  notes: string;
+  important_dates: string;
+  handles: string;
+  draining: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionsTable {
+  id: string;
+  user_id: string;
+  started_at: string;
+  duration_minutes: number | null;
+  channel: string;
+  kinds: string;
+  delight: number | null;
+  note: string;
+  message_count: number | null;
+  source_system: string | null;
+  source_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionConnectionsTable {
+  user_id: string;
+  interaction_id: string;
+  connection_id: string;
+}
+
+export interface CheckinsTable {
+  id: string;
+  user_id: string;
+  at: string;
+  stress: number;
+  loneliness: number;
+  mood: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlansTable {
+  id: string;
+  user_id: string;
+  starts_at: string;
+  duration_minutes: number | null;
+  title: string;
+  location: string | null;
+  status: string;
+  note: string;
+  interaction_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanConnectionsTable {
+  user_id: string;
+  plan_id: string;
+  connection_id: string;
+}
+
+export interface NudgeDecisionsTable {
+  user_id: string;
+  key: string;
+  action: string;
+  until: string | null;
+  decided_on: string;
+  created_at: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  connections: ConnectionsTable;
+  interactions: InteractionsTable;
+  interaction_connections: InteractionConnectionsTable;
+  checkins: CheckinsTable;
+  plans: PlansTable;
+  plan_connections: PlanConnectionsTable;
+  nudge_decisions: NudgeDecisionsTable;
+}

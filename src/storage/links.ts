@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './database.types.js';
+
+type LinkTable =
+  | { table: 'interaction_connections'; owner: 'interaction_id' }
+  | { table: 'plan_connections'; owner: 'plan_id' };
+
+/**
+ * The many-to-many link from a record (an interaction or a plan) to its
+ * connections. Loaded for a whole page in one query, never one per row.
+ */
+export function connectionLinks(db: Kysely<DB>, userId: string, { table, owner }: LinkTable) {
+  // The two link tables share a shape; Kysely cannot express that generically.
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  const k = db as unknown as Kysely<any>;
+  return {
+    async load(ownerIds: readonly string[]): Promise<Map<string, string[]>> {
+      const links = new Map<string, string[]>();
+      // Chunked to stay under bind-parameter limits on long windows.
+      for (let i = 0; i < ownerIds.length; i += 500) {
+        const rows: { owner_id: string; connection_id: string }[] = await k
+          .selectFrom(table)
+          .select([`${owner} as owner_id`, 'connection_id'])
+          .where('user_id', '=', userId)
+          .where(owner, 'in', ownerIds.slice(i, i + 500))
+          .orderBy('connection_id')
+          .execute();
+        for (const row of rows) {
+          const list = links.get(row.owner_id);
+          if (list) list.push(row.connection_id);
+          else links.set(row.owner_id, [row.connection_id]);
+        }
+      }
+      return links;
+    },
+
+    async write(ownerId: string, connectionIds: readonly string[]): Promise<void> {
+      await k.deleteFrom(table).where('user_id', '=', userId).where(owner, '=', ownerId).execute();
+      if (connectionIds.length === 0) return;
+      await k
+        .insertInto(table)
+        .values(connectionIds.map((id) => ({ user_id: userId, [owner]: ownerId, connection_id: id })))
+        .execute();
+    },
+  };
+}

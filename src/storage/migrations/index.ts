@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial.js';
+
+/**
+ * Every migration, in order. Imported rather than read from a folder at run
+ * time, so the list is the same from source, from dist and in a bundle.
+ * Add new ones at the end; never edit one that has shipped.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
