@@ -1,5 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, Backup } from '../core/backup.schemas.js';
-import { invalid } from '../core/errors.js';
+import { type FieldIssue, invalid } from '../core/errors.js';
 import { parseOrThrow } from '../core/validation.js';
 import type { AppContext } from './context.js';
 
@@ -54,6 +54,7 @@ export async function restoreBackup(ctx: AppContext, input: unknown): Promise<Re
     );
   }
   const backup = parseOrThrow(Backup, input, 'backup');
+  assertReferencesResolve(backup);
   return ctx.store.transaction(async (store) => {
     if ((await store.connections.list({ limit: 1 })).items.length > 0) {
       throw invalid('Restore needs an empty Tend: this one already has connections.');
@@ -70,4 +71,36 @@ export async function restoreBackup(ctx: AppContext, input: unknown): Promise<Re
       plans: backup.plans.length,
     };
   });
+}
+
+/** Every id a record points at must be in the same document; the error names the record. */
+function assertReferencesResolve(backup: Backup): void {
+  const connections = new Set(backup.connections.map((c) => c.id));
+  const interactions = new Set(backup.interactions.map((i) => i.id));
+  const issues: FieldIssue[] = [];
+  for (const [list, name] of [
+    [backup.interactions, 'interactions'],
+    [backup.plans, 'plans'],
+  ] as const) {
+    for (const [i, record] of list.entries()) {
+      for (const [j, id] of record.connectionIds.entries()) {
+        if (!connections.has(id)) {
+          issues.push({
+            path: `${name}[${i}].connectionIds[${j}]`,
+            message: 'is not a connection in this backup',
+          });
+        }
+      }
+    }
+  }
+  backup.plans.forEach((plan, i) => {
+    if (plan.interactionId && !interactions.has(plan.interactionId)) {
+      issues.push({
+        path: `plans[${i}].interactionId`,
+        message: 'is not an interaction in this backup',
+      });
+    }
+  });
+  if (issues.length > 0)
+    throw invalid(`The backup refers to records it does not contain (${issues[0]?.path}).`, issues);
 }

@@ -13,7 +13,10 @@ export async function createInteraction(ctx: AppContext, input: unknown): Promis
   const data = parseOrThrow(InteractionCreate, input, 'interaction');
   return ctx.store.transaction(async (store) => {
     await assertConnectionsExist({ ...ctx, store }, data.connectionIds);
-    if (data.source && (await store.interactions.findBySource(data.source.system, data.source.externalId))) {
+    if (
+      data.source &&
+      (await store.interactions.findBySource(data.source.system, data.source.externalId))
+    ) {
       throw new TendError('conflict', 'An interaction from this source already exists.', [
         { path: 'source', message: 'is already recorded' },
       ]);
@@ -51,6 +54,9 @@ export async function deleteInteraction(ctx: AppContext, id: string): Promise<vo
   if (!(await ctx.store.interactions.delete(id))) throw notFound('interaction', id);
 }
 
-export async function listInteractions(ctx: AppContext, input: unknown): Promise<Page<Interaction>> {
+export async function listInteractions(
+  ctx: AppContext,
+  input: unknown,
+): Promise<Page<Interaction>> {
   return ctx.store.interactions.list(await rangeFilter(ctx, input));
 }

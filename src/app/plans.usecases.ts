@@ -34,7 +34,13 @@ export async function createPlan(ctx: AppContext, input: unknown): Promise<Plan>
   return ctx.store.transaction(async (store) => {
     await assertConnectionsExist({ ...ctx, store }, data.connectionIds);
     const now = nowInstant(ctx);
-    const draft: Plan = { id: ctx.newId(), ...data, interactionId: null, createdAt: now, updatedAt: now };
+    const draft: Plan = {
+      id: ctx.newId(),
+      ...data,
+      interactionId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     const plan = await recordIfDone(ctx, store, draft);
     await store.plans.insert(plan);
     return plan;
@@ -53,7 +59,11 @@ export async function updatePlan(ctx: AppContext, id: string, input: unknown): P
     const current = await store.plans.get(id);
     if (!current) throw notFound('plan', id);
     if (patch.connectionIds) await assertConnectionsExist({ ...ctx, store }, patch.connectionIds);
-    const next = await recordIfDone(ctx, store, { ...current, ...patch, updatedAt: nowInstant(ctx) });
+    const next = await recordIfDone(ctx, store, {
+      ...current,
+      ...patch,
+      updatedAt: nowInstant(ctx),
+    });
     await store.plans.replace(next);
     return next;
   });

@@ -50,7 +50,9 @@ export async function assertConnectionsExist(
   throw invalid(
     `No connection with id ${[...missing].join(', ')}.`,
     ids.flatMap((id, i) =>
-      missing.has(id) ? [{ path: `${field}[${i}]`, message: 'is not one of your connections' }] : [],
+      missing.has(id)
+        ? [{ path: `${field}[${i}]`, message: 'is not one of your connections' }]
+        : [],
     ),
   );
 }

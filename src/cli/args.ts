@@ -13,16 +13,31 @@ export const GLOBAL_OPTIONS = {
 /** parseArgs with errors that name the command and point at its help. */
 export function parse<O extends Options>(command: string, argv: string[], options: O) {
   try {
-    return parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...GLOBAL_OPTIONS, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^TypeError \[.*?\]: /, ''), `Run \`tend ${command} --help\` for usage.`);
+    throw new UsageError(
+      (error as Error).message.replace(/^TypeError \[.*?\]: /, ''),
+      `Run \`tend ${command} --help\` for usage.`,
+    );
   }
 }
 
-export function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+export function intOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--${name} must be a whole number, not "${value}".`);
+  if (!/^-?\d+$/.test(value.trim()))
+    throw new UsageError(`--${name} must be a whole number, not "${value}".`);
   const n = Number(value);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, not ${n}.`);
+  if (n < min || n > max)
+    throw new UsageError(`--${name} must be between ${min} and ${max}, not ${n}.`);
   return n;
 }

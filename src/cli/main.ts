@@ -55,7 +55,9 @@ export async function main(argv: string[]): Promise<number> {
     if (!run) {
       const options = Object.keys(GLOBAL_OPTIONS).map((o) => `--${o}`);
       throw new UsageError(
-        options.includes(command) ? `Put ${command} after the command.` : `Unknown command "${command}".`,
+        options.includes(command)
+          ? `Put ${command} after the command.`
+          : `Unknown command "${command}".`,
         'Run `tend --help` for the list of commands.',
       );
     }

@@ -28,7 +28,9 @@ export function reportError(error: unknown, json: boolean, err = process.stderr)
   }
   if (error instanceof TendError) {
     if (json) {
-      err.write(`${JSON.stringify({ error: error.code, message: error.message, errors: error.issues })}\n`);
+      err.write(
+        `${JSON.stringify({ error: error.code, message: error.message, errors: error.issues })}\n`,
+      );
     } else {
       err.write(`tend: ${error.message}\n`);
       for (const issue of error.issues) err.write(`  ${issue.path}: ${issue.message}\n`);
@@ -53,6 +55,15 @@ export class UsageError extends Error {
 /** Left-aligned columns for human tables. */
 export function table(rows: string[][]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+  }
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

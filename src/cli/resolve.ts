@@ -30,7 +30,10 @@ export async function resolveConnection(ctx: AppContext, text: string): Promise<
       );
     }
   }
-  throw new UsageError(`No connection named "${text}".`, `Add them first: tend people add "${text}"`);
+  throw new UsageError(
+    `No connection named "${text}".`,
+    `Add them first: tend people add "${text}"`,
+  );
 }
 
 export function formatLocal(instant: string, timeZone: string): string {

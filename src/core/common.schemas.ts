@@ -106,3 +106,11 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
     })
     .meta({ id: `${name}Page` });
 }
+
+/**
+ * The connections a record is about: at least one, no repeats, kept sorted so
+ * a record reads back exactly as it was written on every engine.
+ */
+export const ConnectionIds = uniqueList(Id, 50)
+  .min(1, 'needs at least one connection')
+  .transform((ids) => [...ids].sort());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Channel,
+  ConnectionIds,
   Id,
   Instant,
   InstantOut,
@@ -30,7 +31,7 @@ const fields = {
   durationMinutes: z.number().int().min(0).max(10_080).nullable().meta({
     description: 'Length in minutes (up to a week); null when unknown.',
   }),
-  connectionIds: uniqueList(Id, 50).min(1, 'needs at least one connection'),
+  connectionIds: ConnectionIds,
   channel: Channel,
   kinds: uniqueList(InteractionKind, 7).min(1, 'needs at least one kind'),
   delight: z.number().int().min(1).max(5).nullable().meta({

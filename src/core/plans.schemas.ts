@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { Id, Instant, InstantOut, longText, shortText, uniqueList } from './common.schemas.js';
+import {
+  ConnectionIds,
+  Id,
+  Instant,
+  InstantOut,
+  longText,
+  shortText,
+} from './common.schemas.js';
 
 export const PlanStatus = z.enum(['planned', 'done', 'cancelled']).meta({ id: 'PlanStatus' });
 export type PlanStatus = z.infer<typeof PlanStatus>;
@@ -7,7 +14,7 @@ export type PlanStatus = z.infer<typeof PlanStatus>;
 const fields = {
   startsAt: Instant,
   durationMinutes: z.number().int().min(0).max(10_080).nullable(),
-  connectionIds: uniqueList(Id, 50).min(1, 'needs at least one connection'),
+  connectionIds: ConnectionIds,
   title: shortText(200).meta({ description: 'What you plan to do together.' }),
   location: shortText(200).nullable(),
   status: PlanStatus,

@@ -32,8 +32,9 @@ export function packageRoot(): string {
 }
 
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
-    .version;
+  return (
+    JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 export const API_ROUTES: readonly RouteDef[] = [...crudRouteDefs, ...backupRouteDefs];
@@ -52,7 +53,8 @@ export interface AppOptions {
 export const silentLogger: Logger = { error() {}, info() {} };
 
 export const consoleLogger: Logger = {
-  error: (message, detail) => console.error(message, detail instanceof Error ? detail.stack : (detail ?? '')),
+  error: (message, detail) =>
+    console.error(message, detail instanceof Error ? detail.stack : (detail ?? '')),
   info: (message) => console.log(message),
 };
 
@@ -99,7 +101,9 @@ export function createApp(options: AppOptions): Hono {
 
   for (const def of API_ROUTES) {
     app.on(def.method.toUpperCase(), routerPath(def.path), async (c) => {
-      const body = def.body ? await readJsonBody(c, BODY_LIMITS[def.operationId] ?? DEFAULT_BODY_LIMIT) : undefined;
+      const body = def.body
+        ? await readJsonBody(c, BODY_LIMITS[def.operationId] ?? DEFAULT_BODY_LIMIT)
+        : undefined;
       const ctx = appContext(userStore(database, LOCAL_USER_ID), clock);
       const result = await def.handler({ ctx, params: c.req.param(), query: c.req.query(), body });
       if (def.status === 204) return c.body(null, 204);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Backup } from '../core/backup.schemas.js';
 import { exportBackup, restoreBackup } from '../app/backup.usecases.js';
+import { Backup } from '../core/backup.schemas.js';
 import { route } from './route.js';
 
 const RestoreSummary = z

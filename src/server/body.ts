@@ -11,7 +11,10 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new TendError('unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).');
+    throw new TendError(
+      'unsupported_media_type',
+      'Send the body as JSON (Content-Type: application/json).',
+    );
   }
   const declared = Number(c.req.header('content-length') ?? 0);
   if (declared > limit) throw tooLarge(limit);
@@ -40,9 +43,11 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
 }
 
 function tooLarge(limit: number): TendError {
-  return new TendError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KiB.`, [
-    { path: '(body)', message: `must be at most ${limit} bytes` },
-  ]);
+  return new TendError(
+    'payload_too_large',
+    `The body is larger than ${Math.round(limit / 1024)} KiB.`,
+    [{ path: '(body)', message: `must be at most ${limit} bytes` }],
+  );
 }
 
 function malformed(reason: string): TendError {

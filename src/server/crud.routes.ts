@@ -1,17 +1,17 @@
 import type { z } from 'zod';
+import * as checkins from '../app/checkins.usecases.js';
+import * as connections from '../app/connections.usecases.js';
+import type { AppContext } from '../app/context.js';
+import * as interactions from '../app/interactions.usecases.js';
+import * as plans from '../app/plans.usecases.js';
+import { ConnectionListQuery } from '../app/ranges.js';
+import * as settings from '../app/settings.usecases.js';
 import { CheckIn, CheckInCreate, CheckInUpdate } from '../core/checkins.schemas.js';
 import { ListQuery, pageOf } from '../core/common.schemas.js';
 import { Connection, ConnectionCreate, ConnectionUpdate } from '../core/connections.schemas.js';
 import { Interaction, InteractionCreate, InteractionUpdate } from '../core/interactions.schemas.js';
 import { Plan, PlanCreate, PlanUpdate } from '../core/plans.schemas.js';
 import { Settings, SettingsUpdate } from '../core/settings.schemas.js';
-import type { AppContext } from '../app/context.js';
-import * as checkins from '../app/checkins.usecases.js';
-import * as connections from '../app/connections.usecases.js';
-import * as interactions from '../app/interactions.usecases.js';
-import * as plans from '../app/plans.usecases.js';
-import { ConnectionListQuery } from '../app/ranges.js';
-import * as settings from '../app/settings.usecases.js';
 import { type RouteDef, route } from './route.js';
 
 interface Resource {
@@ -32,7 +32,8 @@ interface Resource {
   };
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/-(\w)/g, (_, c) => c.toUpperCase());
+const cap = (s: string) =>
+  s.charAt(0).toUpperCase() + s.slice(1).replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
 /** The five routes every resource has, generated so they stay uniform. */
 function crudRoutes(r: Resource): RouteDef[] {
@@ -177,4 +178,3 @@ export const crudRouteDefs: RouteDef[] = [
     handler: ({ ctx, body }) => settings.updateSettings(ctx, body),
   }),
 ];
-

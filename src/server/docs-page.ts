@@ -4,11 +4,10 @@
  */
 type Json = Record<string, unknown>;
 
-const escape = (s: unknown) =>
-  String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function schemaText(schema: unknown): string {
-  return escape(JSON.stringify(schema, null, 2));
+  return esc(JSON.stringify(schema, null, 2));
 }
 
 export function renderDocsPage(doc: Json): string {
@@ -20,22 +19,22 @@ export function renderDocsPage(doc: Json): string {
       const params = (op.parameters as Json[] | undefined) ?? [];
       const body = (op.requestBody as Json | undefined)?.content as Json | undefined;
       const responses = op.responses as Record<string, Json>;
-      sections.push(`<section aria-labelledby="${escape(op.operationId)}">
-<h3 id="${escape(op.operationId)}"><code class="m-${method}">${method.toUpperCase()}</code> <code>${escape(path)}</code></h3>
-<p>${escape(op.summary)}</p>
+      sections.push(`<section aria-labelledby="${esc(op.operationId)}">
+<h3 id="${esc(op.operationId)}"><code class="m-${method}">${method.toUpperCase()}</code> <code>${esc(path)}</code></h3>
+<p>${esc(op.summary)}</p>
 ${
   params.length
     ? `<table><caption>Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead><tbody>${params
         .map(
           (p) =>
-            `<tr><td><code>${escape(p.name)}</code></td><td>${escape(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td>${escape(p.description ?? '')}</td></tr>`,
+            `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td>${esc(p.description ?? '')}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : ''
 }
 ${body ? `<details><summary>Request body</summary><pre>${schemaText((body['application/json'] as Json).schema)}</pre></details>` : ''}
 <p>Responses: ${Object.keys(responses)
-        .map((s) => `<code>${escape(s)}</code> ${escape(responses[s]?.description ?? '')}`)
+        .map((s) => `<code>${esc(s)}</code> ${esc(responses[s]?.description ?? '')}`)
         .join(' · ')}</p>
 </section>`);
     }
@@ -43,7 +42,7 @@ ${body ? `<details><summary>Request body</summary><pre>${schemaText((body['appli
   const schemas = (doc.components as Json).schemas as Record<string, unknown>;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(info.title)} ${escape(info.version)}</title>
+<title>${esc(info.title)} ${esc(info.version)}</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1d2a2a;background:#fbfaf7}
 code,pre{font-family:ui-monospace,monospace}pre{background:#f0eee8;padding:.75rem;overflow:auto;font-size:.85rem}
@@ -52,14 +51,17 @@ section{border-top:1px solid #ddd;padding:.5rem 0}table{border-collapse:collapse
 @media (prefers-color-scheme:dark){body{background:#151a1a;color:#e8e6e1}pre{background:#222a2a}}
 </style></head>
 <body><main>
-<h1>${escape(info.title)} <small>${escape(info.version)}</small></h1>
-<p>${escape(info.description)}</p>
-<p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${escape(doc.openapi)}). Errors are <code>application/problem+json</code> with an <code>errors</code> list of <code>{path, message}</code>.</p>
+<h1>${esc(info.title)} <small>${esc(info.version)}</small></h1>
+<p>${esc(info.description)}</p>
+<p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${esc(doc.openapi)}). Errors are <code>application/problem+json</code> with an <code>errors</code> list of <code>{path, message}</code>.</p>
 <h2>Operations</h2>
 ${sections.join('\n')}
 <h2>Schemas</h2>
 ${Object.entries(schemas)
-  .map(([name, s]) => `<details><summary><code>${escape(name)}</code></summary><pre>${schemaText(s)}</pre></details>`)
+  .map(
+    ([name, s]) =>
+      `<details><summary><code>${esc(name)}</code></summary><pre>${schemaText(s)}</pre></details>`,
+  )
   .join('\n')}
 </main></body></html>`;
 }

@@ -120,7 +120,8 @@ export function buildOpenApi(routes: readonly RouteDef[], info: OpenApiInfo): Js
             description: 'OK.',
             content: { 'application/json': { schema: components.ref(r.response, 'output') } },
           };
-    if (r.body || r.query) responses['400'] = problem('The input is not valid; `errors` says where.');
+    if (r.body || r.query)
+      responses['400'] = problem('The input is not valid; `errors` says where.');
     if (r.path.includes('{')) responses['404'] = problem('No such record (or not yours).');
     if (r.body) {
       responses['413'] = problem('The body is too large.');

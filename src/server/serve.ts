@@ -23,7 +23,9 @@ export function isLoopback(host: string): boolean {
  * Start the HTTP server. Local mode has no login, so it refuses any address
  * that other machines could reach.
  */
-export async function startServer(options: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServer(
+  options: ServeOptions,
+): Promise<{ url: string; close(): Promise<void> }> {
   if (!isLoopback(options.host)) {
     throw new TendError(
       'validation_failed',
@@ -40,9 +42,11 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
   }).catch(async (error: NodeJS.ErrnoException) => {
     await tend.database.close();
     if (error.code === 'EADDRINUSE') {
-      throw new TendError('conflict', `Port ${options.port} is already in use. Choose another with --port.`, [
-        { path: 'port', message: 'is in use' },
-      ]);
+      throw new TendError(
+        'conflict',
+        `Port ${options.port} is already in use. Choose another with --port.`,
+        [{ path: 'port', message: 'is in use' }],
+      );
     }
     throw error;
   });

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Connection, ImportantDate } from '../core/connections.schemas.js';
-import type { ConnectionsTable, DB } from './database.types.js';
 import type { Engine } from './database.js';
+import type { ConnectionsTable, DB } from './database.types.js';
 import { decodeCursor, type Page, toPage } from './pagination.js';
 
 export interface ConnectionFilter {

@@ -120,7 +120,12 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
         .orderBy('id', 'desc')
         .limit(filter.limit + 1)
         .execute();
-      const page = toPage(rows, filter.limit, (r) => r, (r) => ({ key: r.started_at, id: r.id }));
+      const page = toPage(
+        rows,
+        filter.limit,
+        (r) => r,
+        (r) => ({ key: r.started_at, id: r.id }),
+      );
       return { items: await withConnections(page.items), nextCursor: page.nextCursor };
     },
 

@@ -39,7 +39,9 @@ export function connectionLinks(db: Kysely<DB>, userId: string, { table, owner }
       if (connectionIds.length === 0) return;
       await k
         .insertInto(table)
-        .values(connectionIds.map((id) => ({ user_id: userId, [owner]: ownerId, connection_id: id })))
+        .values(
+          connectionIds.map((id) => ({ user_id: userId, [owner]: ownerId, connection_id: id })),
+        )
         .execute();
     },
   };

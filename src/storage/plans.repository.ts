@@ -101,7 +101,12 @@ export function plansRepository(db: Kysely<DB>, userId: string) {
         .orderBy('id')
         .limit(filter.limit + 1)
         .execute();
-      const page = toPage(rows, filter.limit, (r) => r, (r) => ({ key: r.starts_at, id: r.id }));
+      const page = toPage(
+        rows,
+        filter.limit,
+        (r) => r,
+        (r) => ({ key: r.starts_at, id: r.id }),
+      );
       return { items: await withConnections(page.items), nextCursor: page.nextCursor };
     },
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Settings, defaultSettings } from '../core/settings.schemas.js';
+import { defaultSettings, type Settings } from '../core/settings.schemas.js';
 import type { DB } from './database.types.js';
 
 /** The single owner of a local (non-hosted) Tend. */

@@ -30,7 +30,10 @@ export async function checkinCommand(argv: string[], out: Output): Promise<void>
   const stress = intOption('stress', values.stress, 0, 10);
   const loneliness = intOption('loneliness', values.loneliness, 0, 10);
   if (stress === undefined || loneliness === undefined) {
-    throw new UsageError('Give both ratings: tend checkin --stress 0-10 --loneliness 0-10', CHECKIN_HELP);
+    throw new UsageError(
+      'Give both ratings: tend checkin --stress 0-10 --loneliness 0-10',
+      CHECKIN_HELP,
+    );
   }
   await withTend(values['data-dir'], async ({ ctx }) => {
     const { timeZone } = await ctx.store.settings();
@@ -43,7 +46,8 @@ export async function checkinCommand(argv: string[], out: Output): Promise<void>
     });
     out.result(
       checkIn,
-      () => `Checked in at ${formatLocal(checkIn.at, timeZone)}: stress ${stress}/10, loneliness ${loneliness}/10.`,
+      () =>
+        `Checked in at ${formatLocal(checkIn.at, timeZone)}: stress ${stress}/10, loneliness ${loneliness}/10.`,
     );
   });
 }

@@ -1,6 +1,6 @@
-import type { Connection } from '../../core/connections.schemas.js';
 import { createInteraction } from '../../app/interactions.usecases.js';
 import { CHANNELS, INTERACTION_KINDS } from '../../core/common.schemas.js';
+import type { Connection } from '../../core/connections.schemas.js';
 import { intOption, parse } from '../args.js';
 import { withTend } from '../context.js';
 import { type Output, UsageError } from '../output.js';
@@ -31,13 +31,16 @@ export async function logCommand(argv: string[], out: Output): Promise<void> {
     out.result({ usage: LOG_HELP }, () => LOG_HELP);
     return;
   }
-  if (positionals.length === 0) throw new UsageError('Say who the time was with: tend log NAME', LOG_HELP);
+  if (positionals.length === 0)
+    throw new UsageError('Say who the time was with: tend log NAME', LOG_HELP);
   await withTend(values['data-dir'], async ({ ctx }) => {
     const people: Connection[] = [];
     for (const name of positionals) people.push(await resolveConnection(ctx, name));
     const { timeZone } = await ctx.store.settings();
     const interaction = await createInteraction(ctx, {
-      startedAt: values.at ? parseWhen(values.at, timeZone, ctx.clock()) : ctx.clock().toISOString(),
+      startedAt: values.at
+        ? parseWhen(values.at, timeZone, ctx.clock())
+        : ctx.clock().toISOString(),
       connectionIds: [...new Set(people.map((p) => p.id))],
       channel: values.channel,
       kinds: values.kind ?? ['conversation'],

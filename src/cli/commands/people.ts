@@ -1,9 +1,6 @@
-import {
-  createConnection,
-  listConnections,
-} from '../../app/connections.usecases.js';
-import type { Connection, ImportantDate } from '../../core/connections.schemas.js';
+import { createConnection, listConnections } from '../../app/connections.usecases.js';
 import { listInteractions } from '../../app/interactions.usecases.js';
+import type { Connection, ImportantDate } from '../../core/connections.schemas.js';
 import { intOption, parse } from '../args.js';
 import { withTend } from '../context.js';
 import { type Output, table, UsageError } from '../output.js';
@@ -88,7 +85,11 @@ export async function peopleCommand(argv: string[], out: Output): Promise<void> 
       case 'list': {
         const all: Connection[] = [];
         for (let cursor: string | undefined; ; ) {
-          const page = await listConnections(ctx, { limit: 500, ...(cursor ? { cursor } : {}), ...(values.ring ? { ring: values.ring } : {}) });
+          const page = await listConnections(ctx, {
+            limit: 500,
+            ...(cursor ? { cursor } : {}),
+            ...(values.ring ? { ring: values.ring } : {}),
+          });
           all.push(...page.items);
           if (!page.nextCursor) break;
           cursor = page.nextCursor;

@@ -111,7 +111,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('location', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull())
-    .addColumn('interaction_id', 'text', (c) => c.references('interactions.id').onDelete('set null'))
+    .addColumn('interaction_id', 'text', (c) =>
+      c.references('interactions.id').onDelete('set null'),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
