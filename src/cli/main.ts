@@ -1,11 +1,5 @@
-import { packageVersion } from '../server/app.js';
+import { packageVersion } from '../app/package-info.js';
 import { GLOBAL_OPTIONS } from './args.js';
-import { checkinCommand } from './commands/checkin.js';
-import { demoCommand } from './commands/demo.js';
-import { exportCommand } from './commands/export.js';
-import { logCommand } from './commands/log.js';
-import { peopleCommand } from './commands/people.js';
-import { serveCommand } from './commands/serve.js';
 import { createOutput, type Output, reportError, UsageError } from './output.js';
 
 const HELP = `tend — keep the ties that buffer stress alive
@@ -29,13 +23,16 @@ Options for every command:
 Set DATABASE_URL=postgres://… to use PostgreSQL instead of the local SQLite file.
 Tend is not medical advice. If you are in crisis, contact local emergency services.`;
 
-const COMMANDS: Record<string, (argv: string[], out: Output) => Promise<void>> = {
-  serve: serveCommand,
-  people: peopleCommand,
-  log: logCommand,
-  checkin: checkinCommand,
-  export: exportCommand,
-  demo: demoCommand,
+type Command = (argv: string[], out: Output) => Promise<void>;
+
+/** Loaded on demand, so a quick `tend log` never loads the web server. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  people: async () => (await import('./commands/people.js')).peopleCommand,
+  log: async () => (await import('./commands/log.js')).logCommand,
+  checkin: async () => (await import('./commands/checkin.js')).checkinCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  demo: async () => (await import('./commands/demo.js')).demoCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -51,8 +48,8 @@ export async function main(argv: string[]): Promise<number> {
       out.result({ version: packageVersion() }, () => packageVersion());
       return 0;
     }
-    const run = COMMANDS[command];
-    if (!run) {
+    const load = COMMANDS[command];
+    if (!load) {
       const options = Object.keys(GLOBAL_OPTIONS).map((o) => `--${o}`);
       throw new UsageError(
         options.includes(command)
@@ -61,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         'Run `tend --help` for the list of commands.',
       );
     }
-    await run(rest, out);
+    await (await load())(rest, out);
     return 0;
   } catch (error) {
     return reportError(error, json);

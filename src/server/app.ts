@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { appContext } from '../app/context.js';
+import { packageRoot, packageVersion } from '../app/package-info.js';
 import { TendError } from '../core/errors.js';
 import type { Clock } from '../core/time.js';
 import type { Database } from '../storage/database.js';
@@ -17,25 +17,6 @@ import { renderDocsPage } from './docs-page.js';
 import { buildOpenApi } from './openapi.js';
 import { type Logger, problemResponse } from './problem.js';
 import { type RouteDef, routerPath } from './route.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** The package root, found from this file whether it runs from src/ or dist/. */
-export function packageRoot(): string {
-  let dir = here;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the server');
-    dir = parent;
-  }
-  return dir;
-}
-
-export function packageVersion(): string {
-  return (
-    JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
-  ).version;
-}
 
 export const API_ROUTES: readonly RouteDef[] = [...crudRouteDefs, ...backupRouteDefs];
 

@@ -59,7 +59,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       database,
       options: { dataDir },
       async destroy() {
-        await database.close();
+        await database.close().catch(() => {});
         rmSync(dataDir, { recursive: true, force: true });
       },
     };

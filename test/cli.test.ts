@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Backup } from '../src/core/backup.schemas.js';
+import { runTend } from './support/cli.js';
+
+let dataDir: string;
+const tend = (...args: string[]) => runTend([...args, '--data-dir', dataDir], { TZ: 'Europe/Berlin' });
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tend-cli-'));
+});
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('tend, as a person uses it in a terminal', () => {
+  it('when run without a command, prints help and exits 0', async () => {
+    const r = await runTend([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: tend COMMAND');
+    expect(r.stdout).toMatch(/serve.*\n.*people/s);
+  });
+
+  it('when people are added, they are listed in name order and shown with their details', async () => {
+    const added = await tend('people', 'add', 'Sam Okafor', '--ring', 'inner', '--joy', 'trail running', '--birthday', '1990-04-12', '--email', 'sam@example.org');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('Added Sam Okafor');
+    expect((await tend('people', 'add', 'Biscuit', '--pet', '--ring', 'inner')).code).toBe(0);
+    expect((await tend('people', 'add', 'Ada')).code).toBe(0);
+    const list = await tend('people', 'list');
+    expect(
+      list.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s{2,}/)[0]),
+    ).toEqual(['Ada', 'Biscuit', 'Sam Okafor']);
+    const json = JSON.parse((await tend('people', 'list', '--json')).stdout);
+    expect(json.map((c: { name: string; cadenceDays: number }) => [c.name, c.cadenceDays])).toEqual([
+      ['Ada', 180],
+      ['Biscuit', 7],
+      ['Sam Okafor', 7],
+    ]);
+    const show = await tend('people', 'show', 'sam');
+    expect(show.stdout).toContain('shared joys: trail running');
+    expect(show.stdout).toContain('birthday: 1990-04-12');
+  });
+
+  it('when time together is logged by first name, it is stored in the user’s zone and shown on their page', async () => {
+    const r = await tend('log', 'Sam', '--channel', 'in_person', '--kind', 'shared_meal', '--minutes', '90', '--delight', '5', '--at', '2026-11-20 19:30', '--json');
+    expect(r.code).toBe(0);
+    const logged = JSON.parse(r.stdout);
+    expect(logged).toMatchObject({ channel: 'in_person', kinds: ['shared_meal'], durationMinutes: 90, delight: 5, startedAt: '2026-11-20T18:30:00.000Z' });
+    const show = await tend('people', 'show', 'Sam Okafor');
+    expect(show.stdout).toMatch(/Fri, 20 Nov 2026, 19:30 +in_person +shared_meal +90 min/);
+  });
+
+  it('when a check-in is given, it is confirmed; when a rating is out of range, it says what to fix', async () => {
+    const ok = await tend('checkin', '--stress', '6', '--loneliness', '3');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('stress 6/10, loneliness 3/10');
+    const bad = await tend('checkin', '--stress', '12', '--loneliness', '3');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('--stress must be between 0 and 10');
+  });
+
+  it('when a name is unknown or ambiguous, it fails on stderr and says what to do', async () => {
+    const unknown = await tend('log', 'Nobody');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No connection named "Nobody"');
+    expect(unknown.stderr).toContain('tend people add');
+    await tend('people', 'add', 'Sami');
+    const ambiguous = await tend('log', 'Sa');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/could mean .*Sam Okafor.*Sami|could mean .*Sami.*Sam Okafor/);
+  });
+
+  it('when input breaks a rule, the error names the field and nothing is written', async () => {
+    const before = JSON.parse((await tend('people', 'list', '--json')).stdout).length;
+    const bad = await tend('people', 'add', 'Eve', '--ring', 'best');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/ring: Invalid option/);
+    expect(JSON.parse((await tend('people', 'list', '--json')).stdout)).toHaveLength(before);
+    const unknownOption = await tend('log', 'Sam', '--colour', 'blue');
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toContain("Unknown option '--colour'");
+  });
+
+  it('when exported, writes a complete, versioned backup that validates', async () => {
+    const file = join(dataDir, 'backup.json');
+    const r = await tend('export', '--format', 'json', '--output', file);
+    expect(r.code).toBe(0);
+    const backup = Backup.parse(JSON.parse(readFileSync(file, 'utf8')));
+    expect(backup.version).toBe(1);
+    expect(backup.connections.map((c) => c.name)).toContain('Biscuit');
+    expect(backup.interactions).toHaveLength(1);
+    expect(backup.checkins).toHaveLength(1);
+    const stdout = await tend('export');
+    expect(JSON.parse(stdout.stdout)).toMatchObject({ format: 'tend-backup', version: 1 });
+  });
+
+  it('when the demo is asked for on a fresh data directory, it writes a full year that exports completely', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'tend-demo-'));
+    try {
+      const r = await runTend(['demo', '--data-dir', demoDir, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      expect(summary.connections).toBeGreaterThanOrEqual(20);
+      expect(summary.interactions).toBeGreaterThanOrEqual(1_300);
+      expect(summary.checkins).toBeGreaterThanOrEqual(270);
+      const backup = Backup.parse(JSON.parse((await runTend(['export', '--data-dir', demoDir])).stdout));
+      expect(backup.connections).toHaveLength(summary.connections);
+      expect(backup.interactions).toHaveLength(summary.interactions);
+      expect(backup.checkins).toHaveLength(summary.checkins);
+      expect(backup.plans).toHaveLength(summary.plans);
+      expect(backup.connections.some((c) => c.kind === 'pet')).toBe(true);
+      const again = await runTend(['demo', '--data-dir', demoDir]);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('empty Tend');
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  });
+
+  it('when asked to serve beyond this machine, refuses and explains why', async () => {
+    const r = await tend('serve', '--host', '0.0.0.0', '--port', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('only listens on this machine');
+  });
+});
