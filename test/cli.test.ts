@@ -6,7 +6,8 @@ import { Backup } from '../src/core/backup.schemas.js';
 import { runTend } from './support/cli.js';
 
 let dataDir: string;
-const tend = (...args: string[]) => runTend([...args, '--data-dir', dataDir], { TZ: 'Europe/Berlin' });
+const tend = (...args: string[]) =>
+  runTend([...args, '--data-dir', dataDir], { TZ: 'Europe/Berlin' });
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'tend-cli-'));
@@ -24,31 +25,69 @@ describe('tend, as a person uses it in a terminal', () => {
   });
 
   it('when people are added, they are listed in name order and shown with their details', async () => {
-    const added = await tend('people', 'add', 'Sam Okafor', '--ring', 'inner', '--joy', 'trail running', '--birthday', '1990-04-12', '--email', 'sam@example.org');
+    const added = await tend(
+      'people',
+      'add',
+      'Sam Okafor',
+      '--ring',
+      'inner',
+      '--joy',
+      'trail running',
+      '--birthday',
+      '1990-04-12',
+      '--email',
+      'sam@example.org',
+    );
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('Added Sam Okafor');
     expect((await tend('people', 'add', 'Biscuit', '--pet', '--ring', 'inner')).code).toBe(0);
     expect((await tend('people', 'add', 'Ada')).code).toBe(0);
     const list = await tend('people', 'list');
     expect(
-      list.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s{2,}/)[0]),
+      list.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(/\s{2,}/)[0]),
     ).toEqual(['Ada', 'Biscuit', 'Sam Okafor']);
     const json = JSON.parse((await tend('people', 'list', '--json')).stdout);
-    expect(json.map((c: { name: string; cadenceDays: number }) => [c.name, c.cadenceDays])).toEqual([
-      ['Ada', 180],
-      ['Biscuit', 7],
-      ['Sam Okafor', 7],
-    ]);
+    expect(json.map((c: { name: string; cadenceDays: number }) => [c.name, c.cadenceDays])).toEqual(
+      [
+        ['Ada', 180],
+        ['Biscuit', 7],
+        ['Sam Okafor', 7],
+      ],
+    );
     const show = await tend('people', 'show', 'sam');
     expect(show.stdout).toContain('shared joys: trail running');
     expect(show.stdout).toContain('birthday: 1990-04-12');
   });
 
   it('when time together is logged by first name, it is stored in the user’s zone and shown on their page', async () => {
-    const r = await tend('log', 'Sam', '--channel', 'in_person', '--kind', 'shared_meal', '--minutes', '90', '--delight', '5', '--at', '2026-11-20 19:30', '--json');
+    const r = await tend(
+      'log',
+      'Sam',
+      '--channel',
+      'in_person',
+      '--kind',
+      'shared_meal',
+      '--minutes',
+      '90',
+      '--delight',
+      '5',
+      '--at',
+      '2026-11-20 19:30',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const logged = JSON.parse(r.stdout);
-    expect(logged).toMatchObject({ channel: 'in_person', kinds: ['shared_meal'], durationMinutes: 90, delight: 5, startedAt: '2026-11-20T18:30:00.000Z' });
+    expect(logged).toMatchObject({
+      channel: 'in_person',
+      kinds: ['shared_meal'],
+      durationMinutes: 90,
+      delight: 5,
+      startedAt: '2026-11-20T18:30:00.000Z',
+    });
     const show = await tend('people', 'show', 'Sam Okafor');
     expect(show.stdout).toMatch(/Fri, 20 Nov 2026, 19:30 +in_person +shared_meal +90 min/);
   });
@@ -107,7 +146,9 @@ describe('tend, as a person uses it in a terminal', () => {
       expect(summary.connections).toBeGreaterThanOrEqual(20);
       expect(summary.interactions).toBeGreaterThanOrEqual(1_300);
       expect(summary.checkins).toBeGreaterThanOrEqual(270);
-      const backup = Backup.parse(JSON.parse((await runTend(['export', '--data-dir', demoDir])).stdout));
+      const backup = Backup.parse(
+        JSON.parse((await runTend(['export', '--data-dir', demoDir])).stdout),
+      );
       expect(backup.connections).toHaveLength(summary.connections);
       expect(backup.interactions).toHaveLength(summary.interactions);
       expect(backup.checkins).toHaveLength(summary.checkins);

@@ -42,12 +42,17 @@ for (const engine of await availableEngines()) {
                     connectionIds: [person.body.id],
                     channel: 'text',
                   });
-            if (res.status === 201) acknowledged.push(`${n % 2 ? 'checkins' : 'interactions'}/${res.body.id}`);
+            if (res.status === 201)
+              acknowledged.push(`${n % 2 ? 'checkins' : 'interactions'}/${res.body.id}`);
             if (acknowledged.length === WRITES - 20) first.child.kill('SIGKILL');
           }
         };
         await Promise.allSettled(Array.from({ length: 8 }, writer));
-        await new Promise((r) => (first.child.exitCode === null && first.child.signalCode === null ? first.child.once('exit', r) : r(null)));
+        await new Promise((r) =>
+          first.child.exitCode === null && first.child.signalCode === null
+            ? first.child.once('exit', r)
+            : r(null),
+        );
         expect(first.child.signalCode).toBe('SIGKILL');
         expect(acknowledged.length).toBeGreaterThanOrEqual(WRITES - 20);
 

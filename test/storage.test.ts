@@ -189,6 +189,16 @@ for (const engine of await availableEngines()) {
         expect(changed.delight).toBe(4);
       });
 
+      it('when asked for last contacts, give each connection its latest interaction before the instant', async () => {
+        const last = await a.store.interactions.lastContacts('2026-10-05T00:00:00.000Z');
+        expect(last.get(sam)).toBe('2026-10-04T18:00:00.000Z');
+        expect(last.get(kim)).toBe('2026-10-04T18:00:00.000Z');
+        const lonely = (await createConnection(a, connectionInput('Lonely'))).id;
+        expect(
+          (await a.store.interactions.lastContacts('2027-01-01T00:00:00.000Z')).get(lonely),
+        ).toBeNull();
+      });
+
       it('when one refers to a connection that is not the user’s, nothing is written and the error names the field', async () => {
         const before = await a.store.interactions.count();
         const error = await createInteraction(

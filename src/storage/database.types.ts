@@ -46,6 +46,8 @@ export interface InteractionConnectionsTable {
   user_id: string;
   interaction_id: string;
   connection_id: string;
+  /** A copy of the interaction's start, for last-contact lookups. */
+  started_at: string;
 }
 
 export interface CheckinsTable {

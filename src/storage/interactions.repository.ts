@@ -60,7 +60,7 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
   return {
     async insert(i: Interaction): Promise<void> {
       await db.insertInto('interactions').values(toRow(userId, i)).execute();
-      await links.write(i.id, i.connectionIds);
+      await links.write(i.id, i.connectionIds, { started_at: i.startedAt });
     },
 
     async replace(i: Interaction): Promise<void> {
@@ -71,7 +71,7 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
         .where('user_id', '=', userId)
         .where('id', '=', i.id)
         .execute();
-      await links.write(i.id, i.connectionIds);
+      await links.write(i.id, i.connectionIds, { started_at: i.startedAt });
     },
 
     async get(id: string): Promise<Interaction | undefined> {
@@ -157,6 +157,28 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
         )
         .executeTakeFirst();
       return Number(result.numDeletedRows);
+    },
+
+    /**
+     * For each of the user's connections, the start of the latest interaction
+     * before `before` (null if none). One index lookup per connection.
+     */
+    async lastContacts(before: string): Promise<Map<string, string | null>> {
+      const rows = await db
+        .selectFrom('connections as c')
+        .select((eb) => [
+          'c.id',
+          eb
+            .selectFrom('interaction_connections as ic')
+            .select((e) => e.fn.max('ic.started_at').as('last'))
+            .where('ic.user_id', '=', userId)
+            .whereRef('ic.connection_id', '=', 'c.id')
+            .where('ic.started_at', '<', before)
+            .as('last'),
+        ])
+        .where('c.user_id', '=', userId)
+        .execute();
+      return new Map(rows.map((r) => [r.id, (r.last as string | null) ?? null]));
     },
 
     async count(): Promise<number> {

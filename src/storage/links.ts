@@ -34,13 +34,23 @@ export function connectionLinks(db: Kysely<DB>, userId: string, { table, owner }
       return links;
     },
 
-    async write(ownerId: string, connectionIds: readonly string[]): Promise<void> {
+    /** Replace the links; `extra` columns (such as a copied start time) go on every row. */
+    async write(
+      ownerId: string,
+      connectionIds: readonly string[],
+      extra: Record<string, string> = {},
+    ): Promise<void> {
       await k.deleteFrom(table).where('user_id', '=', userId).where(owner, '=', ownerId).execute();
       if (connectionIds.length === 0) return;
       await k
         .insertInto(table)
         .values(
-          connectionIds.map((id) => ({ user_id: userId, [owner]: ownerId, connection_id: id })),
+          connectionIds.map((id) => ({
+            user_id: userId,
+            [owner]: ownerId,
+            connection_id: id,
+            ...extra,
+          })),
         )
         .execute();
     },

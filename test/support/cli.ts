@@ -10,7 +10,10 @@ export interface RunResult {
 }
 
 /** Run the real `tend` binary, as a user would. */
-export function runTend(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
+export function runTend(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TEND_BIN, ...args], {
       env: { ...process.env, DATABASE_URL: undefined, ...env },

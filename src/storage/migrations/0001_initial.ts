@@ -75,12 +75,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('connection_id', 'text', (c) =>
       c.notNull().references('connections.id').onDelete('cascade'),
     )
+    // Copied from the interaction so "last contact with X" is one index lookup,
+    // however long the history (the reach-out list needs it for everyone).
+    .addColumn('started_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('interaction_connections_pk', ['interaction_id', 'connection_id'])
     .execute();
   await db.schema
     .createIndex('interaction_connections_by_connection')
     .on('interaction_connections')
-    .columns(['user_id', 'connection_id', 'interaction_id'])
+    .columns(['user_id', 'connection_id', 'started_at'])
     .execute();
 
   await db.schema
