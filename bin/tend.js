@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('tend: the CLI is not built yet. Run `npm install` (or `npm run build`) in the Tend folder.\n');
+  process.stderr.write(
+    'tend: the CLI is not built yet. Run `npm install` (or `npm run build`) in the Tend folder.\n',
+  );
   process.exit(1);
 }
 const { main } = await import(entry.href);

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  ConnectionIds,
-  Id,
-  Instant,
-  InstantOut,
-  longText,
-  shortText,
-} from './common.schemas.js';
+import { ConnectionIds, Id, Instant, InstantOut, longText, shortText } from './common.schemas.js';
 
 export const PlanStatus = z.enum(['planned', 'done', 'cancelled']).meta({ id: 'PlanStatus' });
 export type PlanStatus = z.infer<typeof PlanStatus>;

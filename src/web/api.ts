@@ -20,7 +20,10 @@ export class ApiError extends Error {
   readonly title: string;
   readonly fieldErrors: readonly FieldError[];
 
-  constructor(message: string, options: { status: number; title: string; fieldErrors?: FieldError[] }) {
+  constructor(
+    message: string,
+    options: { status: number; title: string; fieldErrors?: FieldError[] },
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = options.status;
@@ -66,7 +69,8 @@ function readFieldErrors(value: unknown): FieldError[] {
 
 /** Soften the most common validator wording for people reading it in a form. */
 function humanize(message: string): string {
-  if (/^Too small: expected string to have >=1 characters?$/.test(message)) return 'cannot be empty';
+  if (/^Too small: expected string to have >=1 characters?$/.test(message))
+    return 'cannot be empty';
   return message;
 }
 
@@ -167,6 +171,9 @@ export const api = {
 
   /** Newest first. */
   recentCheckIns: (limit: number, signal?: AbortSignal) =>
-    request<Page<CheckIn>>('GET', `${V1}/checkins`, { query: { limit }, ...(signal ? { signal } : {}) }),
+    request<Page<CheckIn>>('GET', `${V1}/checkins`, {
+      query: { limit },
+      ...(signal ? { signal } : {}),
+    }),
   createCheckIn: (body: NewCheckIn) => request<CheckIn>('POST', `${V1}/checkins`, { body }),
 };

@@ -15,7 +15,11 @@ export interface Remote<T> {
 export function useRemote<T>(load: (signal: AbortSignal) => Promise<T>): Remote<T> & {
   reload: () => Promise<void>;
 } {
-  const [state, setState] = useState<Remote<T>>({ data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<Remote<T>>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
   const current = useRef<AbortController | null>(null);
 
   const reload = useCallback(async () => {
@@ -27,7 +31,8 @@ export function useRemote<T>(load: (signal: AbortSignal) => Promise<T>): Remote<
       const data = await load(controller.signal);
       if (!controller.signal.aborted) setState({ data, error: undefined, loading: false });
     } catch (error) {
-      if (!controller.signal.aborted) setState((s) => ({ ...s, error: toApiError(error), loading: false }));
+      if (!controller.signal.aborted)
+        setState((s) => ({ ...s, error: toApiError(error), loading: false }));
     }
   }, [load]);
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.js';
-import { FieldMessage, FormFeedback, invalidProps } from '../../shared/FormFeedback.js';
+import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import {
   CHANNEL_OPTIONS,
   channelLabel,
@@ -88,7 +88,11 @@ function LogForm({
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   if (!connections.data) {
-    return <p className="muted">{connections.loading ? 'Loading…' : 'Your people could not be loaded.'}</p>;
+    return (
+      <p className="muted">
+        {connections.loading ? 'Loading…' : 'Your people could not be loaded.'}
+      </p>
+    );
   }
   if (people.length === 0) {
     return (
@@ -104,7 +108,8 @@ function LogForm({
       let startedAt = new Date().toISOString();
       if (draft.when !== '') {
         const instant = localInputToInstant(draft.when);
-        if (!instant) throw invalid('startedAt', 'enter a full date and time, or leave it empty for now');
+        if (!instant)
+          throw invalid('startedAt', 'enter a full date and time, or leave it empty for now');
         startedAt = instant;
       }
       const minutes = draft.minutes.trim();
@@ -123,8 +128,12 @@ function LogForm({
       });
       await onLogged();
       const names = people.filter((p) => created.connectionIds.includes(p.id)).map((p) => p.name);
-      const length = created.durationMinutes ? `${formatMinutes(created.durationMinutes)} ` : '';
-      return `Logged ${length}${channelLabel(created.channel).toLowerCase()} with ${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)}.`;
+      const details = [
+        channelLabel(created.channel).toLowerCase(),
+        created.durationMinutes ? formatMinutes(created.durationMinutes) : null,
+      ].filter(Boolean);
+      const who = new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
+      return `Logged time with ${who} (${details.join(', ')}).`;
     });
     if (saved) setDraft(EMPTY);
     if (document.activeElement === document.body || document.activeElement === null) {
@@ -232,7 +241,10 @@ function LogForm({
         </div>
       </div>
 
-      <fieldset className="field" aria-describedby={`${id}-delight-hint ${groupError('delight') ?? ''}`.trim()}>
+      <fieldset
+        className="field"
+        aria-describedby={`${id}-delight-hint ${groupError('delight') ?? ''}`.trim()}
+      >
         <legend>Delight</legend>
         <div className="choices scale">
           <label className="choice">
@@ -280,12 +292,11 @@ function LogForm({
         <FieldMessage id={`${id}-note-error`} error={error} field="note" />
       </div>
 
-      <FormFeedback error={error} status={status} labels={LABELS} />
-      <div className="actions">
+      <FormFooter error={error} status={status} labels={LABELS}>
         <button ref={submitButton} type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Log it'}
         </button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

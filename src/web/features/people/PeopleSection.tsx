@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { api } from '../../api.js';
-import { FieldMessage, FormFeedback, invalidProps } from '../../shared/FormFeedback.js';
+import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import { RING_OPTIONS, RING_ORDER, ringLabel } from '../../shared/labels.js';
 import type { Connection, Ring } from '../../shared/types.js';
 import type { Remote } from '../../shared/useRemote.js';
@@ -102,7 +102,10 @@ function AddConnectionForm({ onAdded }: { onAdded: () => Promise<void> }) {
         <FieldMessage id={`${id}-name-error`} error={error} field="name" />
       </div>
       <div className="field-row">
-        <fieldset className="field" aria-describedby={error?.errorsFor('kind').length ? `${id}-kind-error` : undefined}>
+        <fieldset
+          className="field"
+          aria-describedby={error?.errorsFor('kind').length ? `${id}-kind-error` : undefined}
+        >
           <legend>Person or pet</legend>
           <div className="choices">
             {(['person', 'pet'] as const).map((value) => (
@@ -138,12 +141,11 @@ function AddConnectionForm({ onAdded }: { onAdded: () => Promise<void> }) {
           <FieldMessage id={`${id}-ring-error`} error={error} field="ring" />
         </div>
       </div>
-      <FormFeedback error={error} status={status} labels={LABELS} />
-      <div className="actions">
+      <FormFooter error={error} status={status} labels={LABELS}>
         <button type="submit" disabled={saving}>
           {saving ? 'Adding…' : 'Add'}
         </button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

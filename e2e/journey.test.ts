@@ -1,0 +1,191 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { startServer } from '../src/server/serve.js';
+import { describeBrowser, launchBrowser } from '../test/support/browser.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const TIME_ZONE = 'Asia/Kolkata'; // UTC+05:30 all year, so the expected instant is fixed.
+
+/** The server serves dist/web; build it once if nobody has (the check script builds first). */
+async function ensureWebBuilt(): Promise<void> {
+  if (existsSync(join(repoRoot, 'dist/web/index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(repoRoot, 'src/web/vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Wait until some element of `locator` shows `text` (vitest's expect does not retry). */
+async function see(locator: Locator, text: string | RegExp): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
+}
+
+/** Yesterday's calendar date in TIME_ZONE, as YYYY-MM-DD. */
+function yesterdayInZone(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(Date.now() - 86_400_000);
+}
+
+describeBrowser('the web app', () => {
+  let server: { url: string; close(): Promise<void> };
+  let dataDir: string;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    dataDir = await mkdtemp(join(tmpdir(), 'tend-e2e-'));
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  async function openApp(): Promise<Page> {
+    context = await browser.newContext({
+      locale: 'en-GB',
+      timezoneId: TIME_ZONE,
+      viewport: { width: 1280, height: 800 },
+    });
+    context.setDefaultTimeout(5_000);
+    const page = await context.newPage();
+    problems = [];
+    // Script errors and CSP violations show up here.
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Tend' }).waitFor();
+    return page;
+  }
+
+  it('as someone under long-term stress, I add a friend, log time with them and check in, and after a reload I see both under Recent', async () => {
+    const page = await openApp();
+
+    // People: start empty, add Ada to the inner circle with Enter.
+    const people = page.getByRole('region', { name: 'People' });
+    await see(people, 'No one here yet');
+    await people.getByLabel('Name').fill('Ada');
+    await people.getByRole('combobox', { name: 'Closeness' }).selectOption('inner');
+    await people.getByLabel('Name').press('Enter');
+    await see(people.getByRole('status'), 'Added Ada to inner circle.');
+    await see(
+      people.getByRole('list', { name: 'Your people' }).getByRole('listitem'),
+      /Ada.*Inner circle.*Person/,
+    );
+
+    // Log time together: a video dinner yesterday evening, local time.
+    const log = page.getByRole('region', { name: 'Log time together' });
+    const yesterday = yesterdayInZone();
+    await log.getByRole('checkbox', { name: 'Ada' }).check();
+    await log.getByRole('radio', { name: 'Video' }).check();
+    await log.getByRole('checkbox', { name: 'Shared meal' }).check();
+    await log.getByLabel('Minutes').fill('45');
+    await log.getByLabel('When').fill(`${yesterday}T18:30`);
+    await log.getByRole('radio', { name: '4 – lovely' }).check();
+    await log.getByLabel('Note').fill('Dinner together over video');
+    await log.getByRole('button', { name: 'Log it' }).click();
+    await see(log.getByRole('status'), 'Logged time with Ada (video, 45 min).');
+
+    // The browser's local 18:30 reached the server as the right instant.
+    const stored = (await (await fetch(`${server.url}/api/v1/interactions`)).json()) as {
+      items: { startedAt: string; kinds: string[]; delight: number }[];
+    };
+    expect(stored.items[0]).toMatchObject({
+      startedAt: `${yesterday}T13:00:00.000Z`,
+      kinds: ['conversation', 'shared_meal'],
+      delight: 4,
+    });
+
+    // Check in with the keyboard: stress 3, loneliness 7.
+    const checkIn = page.getByRole('region', { name: 'Check in' });
+    await see(checkIn, 'not a diagnosis');
+    const stress = checkIn.getByRole('slider', { name: 'Stress' });
+    await stress.focus();
+    await stress.press('Home');
+    for (let i = 0; i < 3; i++) await stress.press('ArrowRight');
+    const loneliness = checkIn.getByRole('slider', { name: 'Loneliness' });
+    await loneliness.focus();
+    await loneliness.press('End');
+    for (let i = 0; i < 3; i++) await loneliness.press('ArrowLeft');
+    await checkIn.getByLabel('Mood').fill('hopeful');
+    await checkIn.getByLabel('Mood').press('Enter');
+    await see(checkIn.getByRole('status'), 'Check-in saved: stress 3, loneliness 7.');
+
+    // Everything is still there after a reload, in local time.
+    await page.reload();
+    const recent = page.getByRole('region', { name: 'Recent' });
+    const together = recent.getByRole('list', { name: 'Time together' }).getByRole('listitem');
+    await see(together, 'Ada');
+    expect(await together.count()).toBe(1);
+    const item = ((await together.first().textContent()) ?? '').replace(/\s+/g, ' ');
+    for (const part of [
+      'Ada',
+      'Yesterday, 18:30',
+      'Video',
+      '45 min',
+      'Conversation, Shared meal',
+      'delight 4/5',
+      'Dinner together over video',
+    ]) {
+      expect(item).toContain(part);
+    }
+    const checkIns = recent.getByRole('list', { name: 'Check-ins' }).getByRole('listitem');
+    await see(checkIns, 'Stress 3/10 · Loneliness 7/10');
+    expect((await checkIns.first().textContent()) ?? '').toMatch(
+      /Today, \d\d:\d\d[\s\S]*Mood: hopeful/,
+    );
+
+    // Accessibility: no serious or critical axe violations on the page with data.
+    const axe = await new AxeBuilder({ page }).analyze();
+    const severe = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    expect(severe).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 30_000); // Usually 5–10 s; room for a busy machine.
+
+  it('if I forget to say who I was with, I am told what to fix and keep what I typed', async () => {
+    await fetch(`${server.url}/api/v1/connections`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Biscuit', kind: 'pet', ring: 'inner' }),
+    });
+    const page = await openApp();
+    const log = page.getByRole('region', { name: 'Log time together' });
+    await log.getByRole('checkbox', { name: 'Play or walk with a pet' }).check();
+    await log.getByLabel('Minutes').fill('30');
+    await log.getByLabel('Note').fill('Long walk by the river');
+    await log.getByRole('button', { name: 'Log it' }).click();
+
+    await see(log.getByRole('alert'), 'Who with: needs at least one connection');
+    await see(log.getByRole('group', { name: 'Who with' }), 'needs at least one connection');
+    expect(await log.getByLabel('Note').inputValue()).toBe('Long walk by the river');
+    expect(await log.getByLabel('Minutes').inputValue()).toBe('30');
+
+    await log.getByRole('checkbox', { name: 'Biscuit' }).check();
+    await log.getByRole('button', { name: 'Log it' }).click();
+    await see(log.getByRole('status'), 'Logged time with Biscuit (in person, 30 min).');
+    expect(((await log.getByRole('alert').textContent()) ?? '').trim()).toBe('');
+    expect(await log.getByLabel('Note').inputValue()).toBe('');
+    // The rejected request shows in the console as a 400; nothing else may.
+    expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
+  });
+});
