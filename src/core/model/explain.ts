@@ -162,9 +162,17 @@ function isolationRule(sim: Simulation, day: DayNumber): string {
   if (live <= 0) {
     return `No live contact today, so the load grew by ${pct(p.isolationBuildPerDay)} of the room left. (Named after mouse research on tachykinin; a proxy, not a measurement.)`;
   }
-  const meeting = s?.inputs?.segments.some((x) => x.interaction.channel === 'in_person') ?? false;
-  const how = meeting ? 'Meeting in person' : 'Calls, video or messages';
-  return `${how} today gave ${pct(live)} of a full day's live contact: the load was eased by ${pct(p.isolationReliefPerDay * live)} and built by ${pct(p.isolationBuildPerDay * (1 - live))} of the room left.`;
+  const segments = s?.inputs?.segments ?? [];
+  const inPerson = segments.filter((x) => x.interaction.channel === 'in_person');
+  const how = inPerson.some((x) => x.social)
+    ? 'Meeting in person'
+    : inPerson.length > 0
+      ? 'Time with your pet'
+      : 'Calls, video or messages';
+  const eased = pct(p.isolationReliefPerDay * live);
+  const built = pct(p.isolationBuildPerDay * (1 - live));
+  const growth = live < 1 ? `, and it grew by ${built} of the room left` : '';
+  return `${how} today gave ${pct(live)} of a full day's live contact: ${eased} of the load eased${growth}.`;
 }
 
 function balanceRule(state: DailyState): string {

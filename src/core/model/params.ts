@@ -147,7 +147,7 @@ export const ModelParamsSchema = z
       0,
       10_000,
       120,
-      'and digital social time over those 30 days is at least this many minutes.',
+      'The technology-balance alert also needs at least this many digital minutes with people over those 30 days.',
     ),
     balanceTippedShare: num(
       0,
