@@ -11,6 +11,8 @@ Commands:
   people       add, list and show the people and pets in your circle
   log          log time together: tend log Sam --channel in_person --minutes 90
   checkin      a quick stress and loneliness check-in
+  today        today's states, alerts and whom to reach out to
+  insights     what goes with calmer days (association, not cause)
   export       a complete backup as JSON
   demo         fill an empty Tend with a realistic demo year
 
@@ -33,6 +35,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   checkin: async () => (await import('./commands/checkin.js')).checkinCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
+  today: async () => (await import('./commands/today.js')).todayCommand,
+  insights: async () => (await import('./commands/insights.js')).insightsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

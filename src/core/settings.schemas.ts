@@ -22,6 +22,10 @@ export const Settings = z
     ringCadenceDays: RingCadences.meta({
       description: 'Default contact cadence for new connections, per ring.',
     }),
+    modelParams: z.record(z.string(), z.unknown()).meta({
+      description:
+        'Your changes to the model’s parameters (only those you changed); GET /api/v1/model/params lists them all with defaults and ranges.',
+    }),
   })
   .meta({ id: 'Settings' });
 export type Settings = z.infer<typeof Settings>;
@@ -31,10 +35,19 @@ export const SettingsUpdate = z
     timeZone: TimeZone.optional(),
     defaultRegion: Settings.shape.defaultRegion.optional(),
     ringCadenceDays: RingCadences.partial().optional(),
+    modelParams: z.record(z.string(), z.unknown()).nullable().optional().meta({
+      description:
+        'Parameters to change, merged into your earlier changes (nested groups key by key); null restores every default.',
+    }),
   })
   .meta({ id: 'SettingsUpdate' });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 
 export function defaultSettings(timeZone = 'UTC'): Settings {
-  return { timeZone, defaultRegion: null, ringCadenceDays: { ...DEFAULT_RING_CADENCE_DAYS } };
+  return {
+    timeZone,
+    defaultRegion: null,
+    ringCadenceDays: { ...DEFAULT_RING_CADENCE_DAYS },
+    modelParams: {},
+  };
 }

@@ -14,11 +14,16 @@ import { backupRouteDefs } from './backup.routes.js';
 import { DEFAULT_BODY_LIMIT, readJsonBody } from './body.js';
 import { crudRouteDefs } from './crud.routes.js';
 import { renderDocsPage } from './docs-page.js';
+import { modelRouteDefs } from './model.routes.js';
 import { buildOpenApi } from './openapi.js';
 import { type Logger, problemResponse } from './problem.js';
 import { type RouteDef, routerPath } from './route.js';
 
-export const API_ROUTES: readonly RouteDef[] = [...crudRouteDefs, ...backupRouteDefs];
+export const API_ROUTES: readonly RouteDef[] = [
+  ...crudRouteDefs,
+  ...modelRouteDefs,
+  ...backupRouteDefs,
+];
 
 /** A backup restore may be large; everything else is one record. */
 const BODY_LIMITS: Record<string, number> = { restoreBackup: 64 * 1024 * 1024 };

@@ -98,7 +98,7 @@ export function buildOpenApi(routes: readonly RouteDef[], info: OpenApiInfo): Js
         name: name.slice(1, -1),
         in: 'path',
         required: true,
-        schema: { type: 'string', format: 'uuid' },
+        schema: name === '{id}' ? { type: 'string', format: 'uuid' } : { type: 'string' },
       });
     }
     for (const [name, field] of Object.entries(r.query?.shape ?? {})) {

@@ -75,6 +75,16 @@ export function checkinsRepository(db: Kysely<DB>, userId: string) {
       return toPage(rows, filter.limit, fromRow, (r) => ({ key: r.at, id: r.id }));
     },
 
+    /** The earliest check-in's instant, or null. An index lookup. */
+    async earliest(): Promise<string | null> {
+      const row = await db
+        .selectFrom('checkins')
+        .select((eb) => eb.fn.min('at').as('first'))
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return (row?.first as string | null | undefined) ?? null;
+    },
+
     /** Every check-in in [from, to), oldest first. */
     async between(from: string, to: string): Promise<CheckIn[]> {
       const rows = await scoped()

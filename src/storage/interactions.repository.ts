@@ -181,6 +181,16 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
       return new Map(rows.map((r) => [r.id, (r.last as string | null) ?? null]));
     },
 
+    /** When the log begins: the earliest start, or null. An index lookup. */
+    async earliest(): Promise<string | null> {
+      const row = await db
+        .selectFrom('interactions')
+        .select((eb) => eb.fn.min('started_at').as('first'))
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return (row?.first as string | null | undefined) ?? null;
+    },
+
     async count(): Promise<number> {
       const row = await db
         .selectFrom('interactions')

@@ -22,6 +22,8 @@ export interface UserStore {
   readonly nudges: ReturnType<typeof nudgesRepository>;
   settings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
+  /** When the user was created. */
+  createdAt(): Promise<string>;
   /** Run `work` atomically: every write in it lands, or none does. */
   transaction<T>(work: (store: UserStore) => Promise<T>): Promise<T>;
 }
@@ -37,6 +39,7 @@ function bind(db: Kysely<DB>, engine: Engine, userId: string, inTransaction: boo
     nudges: nudgesRepository(db, userId),
     settings: () => users.settings(userId),
     saveSettings: (settings) => users.saveSettings(userId, settings),
+    createdAt: () => users.createdAt(userId),
     transaction: (work) =>
       inTransaction
         ? work(store)

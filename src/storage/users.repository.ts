@@ -31,6 +31,15 @@ export function usersRepository(db: Kysely<DB>) {
       return { ...defaultSettings(), ...(JSON.parse(row.settings) as Partial<Settings>) };
     },
 
+    async createdAt(id: string): Promise<string> {
+      const row = await db
+        .selectFrom('users')
+        .select('created_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return row.created_at;
+    },
+
     async saveSettings(id: string, settings: Settings): Promise<void> {
       await db
         .updateTable('users')

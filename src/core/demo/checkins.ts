@@ -1,8 +1,7 @@
 import type { CheckIn } from '../checkins.schemas.js';
 import type { Connection } from '../connections.schemas.js';
 import type { Interaction } from '../interactions.schemas.js';
-import { localDateOf } from '../time.js';
-import type { DemoDay } from './days.js';
+import { type DemoDay, dayIndexOf } from './days.js';
 import type { Random } from './random.js';
 import { DEMO_EFFECTS, DEMO_STORY } from './story.js';
 
@@ -14,26 +13,32 @@ interface DaySocial {
   draining: boolean;
 }
 
+const quietDay = (): DaySocial => ({
+  inPersonPeople: false,
+  live: false,
+  calming: false,
+  draining: false,
+});
+
+/** Per day of the year (by index), what its interactions held. */
 function summarize(
   interactions: readonly Interaction[],
   connections: readonly Connection[],
-  timeZone: string,
-): Map<string, DaySocial> {
+  days: readonly DemoDay[],
+): DaySocial[] {
   const byId = new Map(connections.map((c) => [c.id, c]));
-  const days = new Map<string, DaySocial>();
+  const summary = days.map(quietDay);
   for (const i of interactions) {
-    const date = localDateOf(new Date(i.startedAt), timeZone);
-    const day = days.get(date) ?? { inPersonPeople: false, live: false, calming: false, draining: false };
+    const day = summary[dayIndexOf(days, Date.parse(i.startedAt))];
     const people = i.connectionIds.map((id) => byId.get(id)).filter((c) => c?.kind === 'person');
-    if (people.length > 0) {
-      if (i.channel === 'in_person') day.inPersonPeople = true;
-      if (i.channel === 'in_person' || i.channel === 'voice' || i.channel === 'video') day.live = true;
-      if (people.some((c) => c?.name === DEMO_STORY.calming.name)) day.calming = true;
-      if (people.some((c) => c?.draining)) day.draining = true;
-    }
-    days.set(date, day);
+    if (!day || people.length === 0) continue;
+    if (i.channel === 'in_person') day.inPersonPeople = true;
+    if (i.channel === 'in_person' || i.channel === 'voice' || i.channel === 'video')
+      day.live = true;
+    if (people.some((c) => c?.name === DEMO_STORY.calming.name)) day.calming = true;
+    if (people.some((c) => c?.draining)) day.draining = true;
   }
-  return days;
+  return summary;
 }
 
 const clamp = (x: number) => Math.min(10, Math.max(0, Math.round(x)));
@@ -65,11 +70,9 @@ export function buildCheckIns(
   days: readonly DemoDay[],
   interactions: readonly Interaction[],
   connections: readonly Connection[],
-  timeZone: string,
   now: Date,
 ): CheckIn[] {
-  const social = summarize(interactions, connections, timeZone);
-  const none: DaySocial = { inPersonPeople: false, live: false, calming: false, draining: false };
+  const social = summarize(interactions, connections, days);
   const e = DEMO_EFFECTS;
   const seasonPhase = rng.next() * 2 * Math.PI;
   let busy = 0; // busy weeks come and go: a slowly wandering offset
@@ -77,15 +80,15 @@ export function buildCheckIns(
   let daysUnseen = 3;
   const checkins: CheckIn[] = [];
   days.forEach((day, index) => {
-    const s = social.get(day.date) ?? none;
+    const s = social[index] ?? quietDay();
     busy = 0.7 * busy + rng.normal(0, 0.45);
     daysUnseen = s.inPersonPeople ? 0 : daysUnseen + 1;
-    const weekday = day.weekday === 1 ? 0.4 : day.weekend ? -0.3 : 0;
+    const weekly = day.weekday === 1 ? 0.4 : day.weekend ? -0.3 : 0; // Mondays are worst
     const stress =
       e.baseStress +
       0.5 * Math.sin((2 * Math.PI * index) / days.length + seasonPhase) +
       busy +
-      weekday +
+      weekly +
       (s.inPersonPeople ? e.inPersonSameDay : 0) +
       (yesterdayInPerson ? e.inPersonNextDay : 0) +
       (s.calming ? e.calmingPerson : 0) +
@@ -93,11 +96,15 @@ export function buildCheckIns(
       (day.lonely ? e.lonelyStretch : 0) +
       rng.normal(0, e.noise);
     let loneliness =
-      2.2 + 0.32 * Math.min(daysUnseen, 14) - (s.live ? 0.6 : 0) + rng.normal(0, 0.9);
+      e.baseLoneliness +
+      e.lonelinessPerDayUnseen * Math.min(daysUnseen, 14) +
+      (s.live ? e.liveContactLoneliness : 0) +
+      rng.normal(0, e.noise);
     if (day.lonely) {
-      loneliness += 1.5;
+      loneliness += e.lonelyStretchLoneliness;
       // From the third day on, every rating is high: what an alert looks for.
-      if (day.lonelyDay >= 2) loneliness = Math.max(DEMO_STORY.lonelyStretch.lonelinessAtLeast, loneliness);
+      if (day.lonelyDay >= 2)
+        loneliness = Math.max(DEMO_STORY.lonelyStretch.lonelinessAtLeast, loneliness);
     }
     yesterdayInPerson = s.inPersonPeople;
     // Some evenings get skipped, but not in the stretch when it mattered.

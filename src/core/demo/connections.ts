@@ -5,13 +5,14 @@ import {
 } from '../connections.schemas.js';
 import { addDays, daysInMonth, localDateOf } from '../time.js';
 import { localTime } from './days.js';
-import { type CastKey, type CastMember, DEMO_CAST } from './people.js';
+import { type CastMember, DEMO_CAST } from './people.js';
 import type { Random } from './random.js';
 import { DEMO_STORY } from './story.js';
 
 export interface DemoCast {
   connections: Connection[];
-  idOf: (key: CastKey) => string;
+  /** The id of a cast member, by key. */
+  idOf: (key: string) => string;
   memberOf: (connectionId: string) => CastMember;
 }
 
@@ -51,16 +52,7 @@ function importantDates(
     const ahead = dateAhead(now, timeZone, other.inDays, thisYear - 3);
     dates.push({ ...ahead, kind: 'other', label: other.label });
   }
-  if (member.key === 'sabine') {
-    dates.push({
-      kind: 'anniversary',
-      label: 'Wedding anniversary',
-      month: rng.int(5, 9),
-      day: rng.int(1, 28),
-      year: 1987,
-    });
-  }
-  return dates;
+  return [...dates, ...(member.dates ?? [])];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Channel, INTERACTION_KINDS, type InteractionKind } from '../common.schemas.js';
-import type { DemoDay } from './days.js';
+import { type DemoDay, h } from './days.js';
 import type { CastMember, Joy } from './people.js';
 import type { Random } from './random.js';
 
@@ -29,14 +29,14 @@ export interface ContactOptions {
 }
 
 type Range = readonly [number, number];
-const h = (hours: number, minutes = 0) => hours * 60 + minutes;
 
-/** When people actually do these things, on weekdays and weekends. */
-const IN_PERSON: Record<Joy['mode'], { weekday: Range; weekend: Range; duration: Range }> = {
+type Slot = { weekday: Range; weekend: Range; duration: Range };
+
+/** When people actually do these things, on weekdays and weekends; talk is coffee or a walk. */
+const IN_PERSON: Record<'activity' | 'meal' | 'talk', Slot> = {
   activity: { weekday: [h(18), h(19, 30)], weekend: [h(9, 30), h(15)], duration: [90, 210] },
   meal: { weekday: [h(19), h(20, 30)], weekend: [h(12), h(20)], duration: [75, 150] },
   talk: { weekday: [h(12, 30), h(17, 30)], weekend: [h(10), h(17)], duration: [30, 90] },
-  remote: { weekday: [h(18), h(20)], weekend: [h(11), h(17)], duration: [45, 120] },
 };
 
 const REMOTE: Record<Exclude<Channel, 'in_person'>, { weekday: Range; weekend: Range }> = {
@@ -48,11 +48,40 @@ const REMOTE: Record<Exclude<Channel, 'in_person'>, { weekday: Range; weekend: R
 
 type Delight = number | null;
 const DELIGHT: Record<'pet' | 'live' | 'call' | 'digital' | 'draining', [Delight, number][]> = {
-  pet: [[5, 50], [4, 33], [3, 10], [null, 7]],
-  live: [[5, 35], [4, 35], [3, 15], [2, 3], [null, 12]],
-  call: [[5, 20], [4, 35], [3, 28], [2, 5], [null, 12]],
-  digital: [[5, 6], [4, 25], [3, 38], [2, 8], [1, 2], [null, 21]],
-  draining: [[1, 15], [2, 40], [3, 30], [null, 15]],
+  pet: [
+    [5, 50],
+    [4, 33],
+    [3, 10],
+    [null, 7],
+  ],
+  live: [
+    [5, 35],
+    [4, 35],
+    [3, 15],
+    [2, 3],
+    [null, 12],
+  ],
+  call: [
+    [5, 20],
+    [4, 35],
+    [3, 28],
+    [2, 5],
+    [null, 12],
+  ],
+  digital: [
+    [5, 6],
+    [4, 25],
+    [3, 38],
+    [2, 8],
+    [1, 2],
+    [null, 21],
+  ],
+  draining: [
+    [1, 15],
+    [2, 40],
+    [3, 30],
+    [null, 15],
+  ],
 };
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -60,7 +89,11 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function noteFor(rng: Random, c: Omit<Contact, 'note'>): string {
   const joy = c.joy && capitalize(c.joy.label);
   if (c.kinds.includes('support_received')) {
-    return rng.pick(['Talked through the work worries', 'Needed that', 'They helped me sort my head']);
+    return rng.pick([
+      'Talked through the work worries',
+      'Needed that',
+      'They helped me sort my head',
+    ]);
   }
   if (c.kinds.includes('support_given')) {
     return rng.pick(['Mostly listened; rough week for them', 'Helped think through a decision']);
@@ -69,11 +102,14 @@ function noteFor(rng: Random, c: Omit<Contact, 'note'>): string {
     return rng.pick(['Long loop by the canal', 'Rainy, short one', 'Fetch until dark', 'Zoomies']);
   }
   if (c.channel === 'in_person') {
-    return joy ? rng.pick([joy, `${joy}, then food`, `${joy} — lovely`]) : 'Coffee and a long walk';
+    if (!joy) return rng.pick(['Coffee and a long walk', 'Quick coffee', 'Long lunch']);
+    return c.joy?.mode === 'meal'
+      ? rng.pick([joy, `${joy} — so good`, `${joy}; stayed late talking`])
+      : rng.pick([joy, `${joy}, then food`, `${joy} — lovely`]);
   }
   if (c.channel === 'text' || c.channel === 'social') {
     return joy
-      ? `Swapped ${c.joy?.label} recommendations`
+      ? `Back and forth about ${c.joy?.label}`
       : rng.pick(['Memes and plans', 'Sent photos of Biscuit', 'Quick hello']);
   }
   return joy ? `Talked about ${c.joy?.label}` : rng.pick(['Long catch-up', 'Quick check-in']);
@@ -87,12 +123,13 @@ function kindsFor(rng: Random, members: CastMember[], channel: Channel, joy: Joy
   const kinds = new Set<InteractionKind>();
   const people = members.filter((m) => m.kind === 'person');
   if (members.some((m) => m.kind === 'pet')) kinds.add('pet_time');
+  if (people.length === 0) return [...kinds];
   if (channel === 'in_person' && joy?.mode === 'activity') {
     kinds.add('shared_activity');
     if (rng.chance(0.5)) kinds.add('conversation');
   } else if (channel === 'in_person' && joy?.mode === 'meal') {
     kinds.add('shared_meal').add('conversation');
-  } else if (people.length > 0) {
+  } else {
     kinds.add('conversation');
   }
   if (channel === 'in_person') {
@@ -103,9 +140,10 @@ function kindsFor(rng: Random, members: CastMember[], channel: Channel, joy: Joy
   }
   if (people.some((m) => m.draining)) {
     if (rng.chance(0.6)) kinds.add('support_given');
-  } else if (people.length > 0) {
-    if (rng.chance(0.07)) kinds.add('support_given');
-    else if (rng.chance(0.07)) kinds.add('support_received');
+  } else {
+    const roll = rng.next();
+    if (roll < 0.07) kinds.add('support_given');
+    else if (roll < 0.14) kinds.add('support_received');
   }
   return [...kinds];
 }
@@ -131,7 +169,7 @@ export function shapeContact(
   let durationMinutes: number | null;
   let messageCount: number | null = null;
   if (channel === 'in_person') {
-    const slot = IN_PERSON[joy?.mode ?? 'talk'];
+    const slot = IN_PERSON[joy?.mode === 'activity' || joy?.mode === 'meal' ? joy.mode : 'talk'];
     minutes = inRange(rng, options.window ?? (day.weekend ? slot.weekend : slot.weekday), 5);
     durationMinutes = inRange(rng, options.duration ?? slot.duration, 5);
   } else {

@@ -1,5 +1,5 @@
 import type { Channel } from '../common.schemas.js';
-import type { Ring } from '../connections.schemas.js';
+import type { ImportantDate, Ring } from '../connections.schemas.js';
 
 /**
  * How a shared joy is lived: an activity or a meal together in person, a
@@ -29,6 +29,8 @@ export interface CastMember {
   notes: string;
   /** Birth year; null when the year is unknown, undefined when there is no birthday on file. */
   born?: number | null;
+  /** Dates other than the birthday. */
+  dates?: readonly ImportantDate[];
   /** `#` becomes a random digit. */
   phone?: string;
   email?: string;
@@ -76,7 +78,7 @@ export const DEMO_CAST = [
     phone: '+49 160 ########',
     email: 'lena.hoffmann@example.com',
     local: false,
-    perWeek: { voice: 0.25, text: 1.8 },
+    perWeek: { voice: 0.25, text: 1.1 },
   },
   {
     key: 'sabine',
@@ -90,10 +92,11 @@ export const DEMO_CAST = [
     ],
     notes: 'Mum. Calls work best on weekday evenings after seven.',
     born: 1962,
+    dates: [{ kind: 'anniversary', label: 'Wedding anniversary', month: 6, day: 14, year: 1987 }],
     phone: '+49 40 #######',
     email: 'sabine.hoffmann@example.net',
     local: false,
-    perWeek: { voice: 0.9, text: 0.8, video: 0.1 },
+    perWeek: { voice: 0.9, text: 0.6, video: 0.1 },
   },
   {
     key: 'amara',
@@ -111,7 +114,7 @@ export const DEMO_CAST = [
     phone: '+49 176 ########',
     email: 'amara.okafor@example.com',
     local: false,
-    perWeek: { voice: 0.6, video: 0.25, text: 2.2, social: 0.4 },
+    perWeek: { voice: 0.6, video: 0.25, text: 1.3, social: 0.4 },
   },
   {
     key: 'tomas',
@@ -128,7 +131,7 @@ export const DEMO_CAST = [
     phone: '+49 157 ########',
     email: 'tomas.reyes@example.com',
     local: true,
-    perWeek: { in_person: 1.3, text: 1.2, voice: 0.15 },
+    perWeek: { in_person: 1.3, text: 0.8, voice: 0.15 },
   },
   // Close: the fifteen-layer, about monthly.
   {
@@ -146,7 +149,7 @@ export const DEMO_CAST = [
     phone: '+49 30 #######',
     email: 'jonas.becker@example.org',
     local: true,
-    perWeek: { text: 1.2 },
+    perWeek: { text: 1.0 },
   },
   {
     key: 'priya',
@@ -163,7 +166,7 @@ export const DEMO_CAST = [
     phone: '+49 152 ########',
     email: 'priya.raman@example.com',
     local: true,
-    perWeek: { in_person: 0.4, text: 1.2, social: 0.3 },
+    perWeek: { in_person: 0.4, text: 0.8, social: 0.3 },
   },
   {
     key: 'kenji',
@@ -174,7 +177,7 @@ export const DEMO_CAST = [
     joys: [
       joy('Saturday parkrun', 'activity', 'Hasenheide park'),
       joy('film photography', 'talk'),
-      joy('Japanese whisky', 'meal'),
+      joy('Japanese whisky tastings', 'meal'),
     ],
     notes: 'Running club. Saturday mornings, then coffee.',
     born: 1985,
@@ -198,7 +201,7 @@ export const DEMO_CAST = [
     phone: '+49 30 #######',
     email: 'sofia.marchetti@example.it',
     local: true,
-    perWeek: { in_person: 0.45, text: 0.8 },
+    perWeek: { in_person: 0.45, text: 0.6 },
   },
   {
     key: 'daniel',

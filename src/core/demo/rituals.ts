@@ -1,9 +1,8 @@
 import type { Channel, InteractionKind } from '../common.schemas.js';
-import type { DemoDay } from './days.js';
+import { type DemoDay, h } from './days.js';
 import type { CastKey } from './people.js';
 
 type Range = readonly [number, number];
-const h = (hours: number, minutes = 0) => hours * 60 + minutes;
 
 /** A recurring get-together: the backbone of a social life (SCIENCE.md design rule 7). */
 export interface Ritual {

@@ -10,7 +10,10 @@ export const DEMO_STORY = {
     'new friends are from the climbing gym, the running club and board game nights. Biscuit the dog gets you out every morning.',
   /** Length of the logged history, in days before now. */
   days: 365,
-  pet: { name: 'Biscuit', note: 'Walked nearly every morning; in person every day of the year.' },
+  pet: {
+    name: 'Biscuit',
+    note: 'Walked most mornings: the one steady in-person contact, even when no one else is around.',
+  },
   /** A close friend seen weekly at first, then less and less, then not at all. */
   drift: {
     name: 'Jonas Becker',
@@ -26,11 +29,12 @@ export const DEMO_STORY = {
     /** Loneliness check-ins are ≥ this from the stretch's third day to its end. */
     lonelinessAtLeast: 7,
   },
-  /** Since this many days ago, calls and texts have been standing in for meeting up. */
-  digitalDrift: { sinceDaysAgo: 18 },
+  /** Since this many days ago (over the 30-day balance window), calls and texts have been standing in for meeting up. */
+  digitalDrift: { sinceDaysAgo: 35 },
   /**
-   * No live contact (in person, voice, video) with inner-circle people for the
-   * last days; the last was a video call exactly this many days ago.
+   * No live contact (in person, voice, video) with inner-circle people, and no
+   * one but Biscuit in person, for the last days; the last live contact with
+   * the inner circle was a video call exactly this many days ago.
    */
   innerQuiet: { lastLiveContactDaysAgo: 9 },
   /** Days with this person go with calmer days, beyond the in-person effect. */
@@ -60,18 +64,26 @@ export const DEMO_STORY = {
  * These are knobs of the demo, not findings: they make the patterns visible.
  */
 export const DEMO_EFFECTS = {
-  /** Typical stress on an ordinary day. */
+  /** Typical stress on an ordinary day without people. */
   baseStress: 6.2,
   /** On a day with in-person contact with people. */
-  inPersonSameDay: -1.5,
+  inPersonSameDay: -0.9,
   /** On the day after one with in-person contact with people. */
-  inPersonNextDay: -1.0,
+  inPersonNextDay: -1.1,
   /** On a day with any contact with the calming person. */
-  calmingPerson: -1.1,
+  calmingPerson: -1.5,
   /** On a day with contact with the draining person. */
   drainingPerson: 0.8,
   /** During the lonely stretch (a deadline was part of it). */
   lonelyStretch: 0.8,
-  /** Day-to-day noise (standard deviation). */
+  /** Typical loneliness on a day right after seeing people. */
+  baseLoneliness: 2.2,
+  /** Added per day without in-person contact with people, for up to two weeks. */
+  lonelinessPerDayUnseen: 0.32,
+  /** On a day with a call, video or meeting with people. */
+  liveContactLoneliness: -0.6,
+  /** On top, during the lonely stretch. */
+  lonelyStretchLoneliness: 1.5,
+  /** Day-to-day noise of both ratings (standard deviation). */
   noise: 1.0,
 } as const;

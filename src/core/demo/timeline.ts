@@ -1,8 +1,9 @@
 import type { Channel } from '../common.schemas.js';
+import { DEFAULT_RING_CADENCE_DAYS } from '../connections.schemas.js';
 import type { Interaction } from '../interactions.schemas.js';
-import { type Contact, type ContactOptions, shapeContact } from './contacts.js';
 import type { DemoCast } from './connections.js';
-import type { DemoDay } from './days.js';
+import { type Contact, type ContactOptions, shapeContact } from './contacts.js';
+import { type DemoDay, h } from './days.js';
 import { type CastKey, type CastMember, castMember, DEMO_CAST, type Joy } from './people.js';
 import type { Random } from './random.js';
 import { RITUALS, type Ritual, VISIT_GROUPS } from './rituals.js';
@@ -10,11 +11,13 @@ import { DEMO_STORY } from './story.js';
 
 export interface TimelineEvent {
   interaction: Interaction;
+  daysAgo: number;
+  /** Who it was with, the main person first. */
+  members: CastMember[];
   /** The shared joy an interaction was about, when there was one. */
   joy: Joy | null;
 }
 
-const h = (hours: number, minutes = 0) => hours * 60 + minutes;
 const LIVE = new Set<Channel>(['in_person', 'voice', 'video']);
 const { drift, lonelyStretch, innerQuiet } = DEMO_STORY;
 
@@ -23,6 +26,8 @@ function allows(member: CastMember, channel: Channel, day: DemoDay): boolean {
   if (member.kind === 'pet') return channel === 'in_person';
   if (day.lonely && channel !== 'text') return false;
   if (day.innerQuiet && member.ring === 'inner' && LIVE.has(channel)) return false;
+  // The last days: only Biscuit in person, so both alerts have something to show.
+  if (day.innerQuiet && channel === 'in_person') return false;
   if (member.name === drift.name && day.daysAgo < drift.lastContactDaysAgo) return false;
   return true;
 }
@@ -31,13 +36,14 @@ function allows(member: CastMember, channel: Channel, day: DemoDay): boolean {
 function driftFactor(daysAgo: number): number {
   if (daysAgo >= drift.weeklyUntilDaysAgo) return 1;
   if (daysAgo < drift.lastContactDaysAgo) return 0;
-  const left = (daysAgo - drift.lastContactDaysAgo) / (drift.weeklyUntilDaysAgo - drift.lastContactDaysAgo);
-  return left ** 1.5;
+  return (
+    (daysAgo - drift.lastContactDaysAgo) / (drift.weeklyUntilDaysAgo - drift.lastContactDaysAgo)
+  );
 }
 
 /** Lately, screens stand in for meeting up. */
 const DIGITAL_SHIFT: Record<Channel, number> = {
-  in_person: 0.15,
+  in_person: 0.1,
   video: 1.6,
   voice: 1.6,
   text: 1.8,
@@ -67,8 +73,12 @@ class DayWriter {
   /** Adds a contact with whoever of `members` the story allows; people-less contacts are dropped. */
   add(members: CastMember[], channel: Channel, options: ContactOptions = {}): void {
     const present = members.filter((m) => allows(m, channel, this.day));
-    if (!present.some((m) => m.kind === 'person') && !members.every((m) => m.kind === 'pet')) return;
-    this.contacts.push(shapeContact(this.rng, this.day, present, channel, options));
+    const people = present.some((m) => m.kind === 'person');
+    if (!people && !members.every((m) => m.kind === 'pet')) return;
+    // Lately, meeting up has shrunk to the odd quick coffee.
+    const squeezed = this.day.digitalDrift && people && channel === 'in_person';
+    const shape = squeezed ? { joy: null, duration: [30, 60] as const } : options;
+    this.contacts.push(shapeContact(this.rng, this.day, present, channel, shape));
   }
 }
 
@@ -78,7 +88,7 @@ function petRoutine(rng: Random, w: DayWriter): void {
   if (rng.chance(0.9)) {
     w.add([pet], 'in_person', { joy: walk, window: [h(6, 30), h(8, 30)], duration: [25, 60] });
   }
-  if (rng.chance(0.3)) {
+  if (rng.chance(0.2)) {
     const joy = rng.chance(0.5) ? fetch : cuddles;
     w.add([pet], 'in_person', {
       joy,
@@ -91,26 +101,38 @@ function petRoutine(rng: Random, w: DayWriter): void {
 
 function ritual(rng: Random, w: DayWriter, r: Ritual): void {
   const host = castMember(r.host);
-  if (!r.on(w.day) || !rng.chance(r.chance * storyFactor(host, r.channel, w.day))) return;
+  // Game nights and runs have lapsed lately; see `DayWriter.add`.
+  if (!r.on(w.day) || (w.day.digitalDrift && r.channel === 'in_person')) return;
+  if (!rng.chance(r.chance * storyFactor(host, r.channel, w.day))) return;
   const [min, max] = r.guests?.count ?? [0, 0];
   const guests = rng
     .sample(r.guests?.from ?? [], rng.int(min, max))
     .map(castMember)
     .filter((g) => g.name !== drift.name || rng.chance(driftFactor(w.day.daysAgo)));
   const pet = r.withPet ? [castMember('biscuit')] : [];
-  const options: ContactOptions = { joy: joyOf(host, r.joy), window: r.window, duration: r.duration };
+  const options: ContactOptions = {
+    joy: joyOf(host, r.joy),
+    window: r.window,
+    duration: r.duration,
+  };
   if (r.kinds) options.kinds = [...r.kinds];
   if (r.note) options.note = r.note;
   w.add([host, ...guests, ...pet], r.channel, options);
 }
 
 /** Unplanned contact: a text here, a call there, coffee with a neighbour. */
-function everyday(rng: Random, w: DayWriter, member: CastMember): void {
+function everyday(rng: Random, w: DayWriter, member: CastMember, daysSinceContact: number): void {
+  // Long silences get noticed: past twice the cadence, people reach out more
+  // readily (except the friend whose drifting is the point of the story).
+  const cadence = member.cadenceDays ?? DEFAULT_RING_CADENCE_DAYS[member.ring];
+  const overdue = daysSinceContact > 2 * cadence && member.name !== drift.name ? 3 : 1;
   for (const [channel, perWeek] of Object.entries(member.perWeek) as [Channel, number][]) {
     const weekend = channel === 'in_person' ? (w.day.weekend ? 1.6 : 0.76) : 1;
-    if (!rng.chance((perWeek / 7) * weekend * storyFactor(member, channel, w.day))) continue;
+    const factor = weekend * overdue * storyFactor(member, channel, w.day);
+    if (!rng.chance((perWeek / 7) * factor)) continue;
     const joys = member.joys.filter((j) => (channel === 'in_person') === (j.mode !== 'remote'));
-    const joy = joys.length > 0 && rng.chance(channel === 'in_person' ? 0.7 : 0.25) ? rng.pick(joys) : null;
+    const joy =
+      joys.length > 0 && rng.chance(channel === 'in_person' ? 0.7 : 0.25) ? rng.pick(joys) : null;
     w.add([member], channel, { joy });
   }
 }
@@ -136,11 +158,8 @@ function visit(rng: Random, w: DayWriter, keys: readonly CastKey[]): void {
 }
 
 function visits(rng: Random, w: DayWriter): void {
-  for (const [group, spans] of Object.entries(DEMO_STORY.visits) as [
-    keyof typeof VISIT_GROUPS,
-    readonly (readonly [number, number])[],
-  ][]) {
-    for (const [startsDaysAgo, length] of spans) {
+  for (const group of ['family', 'bestFriend'] as const) {
+    for (const [startsDaysAgo, length] of DEMO_STORY.visits[group]) {
       const dayOfVisit = startsDaysAgo - w.day.daysAgo;
       if (dayOfVisit >= 0 && dayOfVisit < length) visit(rng, w, VISIT_GROUPS[group]);
     }
@@ -159,7 +178,7 @@ function birthdays(w: DayWriter, birthdaysToday: CastMember[]): void {
 /** Fixed beats of the story, so its edges are exact rather than left to chance. */
 function storyBeats(w: DayWriter): void {
   if (w.day.daysAgo === drift.lastContactDaysAgo) {
-    w.add([castMember('jonas')], 'text', { note: 'Sorry, mad weeks at work — let’s run soon' });
+    w.add([castMember('jonas')], 'text', { note: 'He’s swamped at work; “let’s run soon”' });
   }
   if (w.day.daysAgo === innerQuiet.lastLiveContactDaysAgo) {
     w.add([castMember('lena'), castMember('sabine')], 'video', {
@@ -168,7 +187,9 @@ function storyBeats(w: DayWriter): void {
     });
   }
   if (w.day.daysAgo === lonelyStretch.startsDaysAgo) {
-    w.add([castMember('tomas')], 'text', { note: 'Deadline weeks; everyone’s away for the summer' });
+    w.add([castMember('tomas')], 'text', {
+      note: 'Deadline weeks, and everyone’s away',
+    });
   }
 }
 
@@ -186,14 +207,18 @@ export function buildTimeline(
     }
   }
   const contacts: Contact[] = [];
+  const lastContact = new Map<string, number>();
   for (const day of days) {
     const w = new DayWriter(rng, day);
     petRoutine(rng, w);
     for (const r of RITUALS) ritual(rng, w, r);
-    for (const member of DEMO_CAST) everyday(rng, w, member);
+    for (const member of DEMO_CAST) {
+      everyday(rng, w, member, (lastContact.get(member.key) ?? day.daysAgo) - day.daysAgo);
+    }
     visits(rng, w);
     birthdays(w, byBirthday.get(day.date.slice(5)) ?? []);
     storyBeats(w);
+    for (const c of w.contacts) for (const m of c.members) lastContact.set(m.key, day.daysAgo);
     contacts.push(...w.contacts);
   }
   return contacts
@@ -207,12 +232,15 @@ function toEvent(rng: Random, c: Contact, cast: DemoCast): TimelineEvent {
   // Logged when it ended: that is when people open the app to write it down.
   const end = new Date(start.getTime() + (c.durationMinutes ?? 0) * 60_000).toISOString();
   return {
+    daysAgo: c.day.daysAgo,
+    members: c.members,
     joy: c.joy,
     interaction: {
       id: rng.uuid(),
       startedAt: start.toISOString(),
       durationMinutes: c.durationMinutes,
-      connectionIds: c.members.map((m) => cast.idOf(m.key as CastKey)),
+      // Sorted, as the core schemas keep them, so records read back unchanged.
+      connectionIds: c.members.map((m) => cast.idOf(m.key)).sort(),
       channel: c.channel,
       kinds: c.kinds,
       delight: c.delight,
