@@ -301,6 +301,7 @@ describe('bad input is refused with problem details and writes nothing', () => {
 describe('service routes', () => {
   it('when asked for health, report the engine', async () => {
     expect((await call('GET', '/healthz')).body).toEqual({ status: 'ok', engine: 'sqlite' });
+    expect((await call('GET', '/livez')).body).toEqual({ status: 'ok' });
   });
 
   it('when asked for the OpenAPI document, describe every API route with its schemas', async () => {
