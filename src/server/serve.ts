@@ -35,7 +35,17 @@ export async function startServer(
   }
   const tend = await openLocalTend({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const app = createApp({ database: tend.database, log: consoleLogger });
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
+  // Requests in flight, so shutdown closes the database only after they answer.
+  let active = 0;
+  const fetch: typeof app.fetch = async (request, env, executionCtx) => {
+    active += 1;
+    try {
+      return await app.fetch(request, env, executionCtx);
+    } finally {
+      active -= 1;
+    }
+  };
+  const server = serve({ fetch, port: options.port, hostname: options.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -56,11 +66,20 @@ export async function startServer(
   options.onListening?.(url);
   return {
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open.
-        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      }).then(() => tend.database.close()),
+    async close() {
+      // Stop accepting, let requests in flight finish (up to 10 s), then close.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const http = server as unknown as {
+        closeIdleConnections?: () => void;
+        closeAllConnections?: () => void;
+      };
+      http.closeIdleConnections?.();
+      for (let waited = 0; active > 0 && waited < 10_000; waited += 20) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      http.closeAllConnections?.();
+      await closed;
+      await tend.database.close();
+    },
   };
 }

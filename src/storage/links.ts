@@ -21,7 +21,9 @@ export function connectionLinks(db: Kysely<DB>, userId: string, { table, owner }
         const rows: { owner_id: string; connection_id: string }[] = await k
           .selectFrom(table)
           .select([`${owner} as owner_id`, 'connection_id'])
-          .where('user_id', '=', userId)
+          // The owner ids come from a query already scoped to this user; adding
+          // user_id here would steer SQLite onto the by-connection index and
+          // scan every link the user has instead of the primary key.
           .where(owner, 'in', ownerIds.slice(i, i + 500))
           .orderBy('connection_id')
           .execute();
