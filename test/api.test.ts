@@ -314,6 +314,12 @@ describe('service routes', () => {
       ['/api/v1/checkins/{id}', ['get', 'patch', 'delete']],
       ['/api/v1/plans', ['get', 'post']],
       ['/api/v1/settings', ['get', 'patch']],
+      ['/api/v1/today', ['get']],
+      ['/api/v1/states', ['get']],
+      ['/api/v1/states/{date}/explanation', ['get']],
+      ['/api/v1/insights', ['get']],
+      ['/api/v1/nudges/decisions', ['get', 'post']],
+      ['/api/v1/nudges/decisions/{key}', ['delete']],
     ] as const) {
       for (const op of ops) expect(doc.paths[path]?.[op], `${op} ${path}`).toBeDefined();
     }

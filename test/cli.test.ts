@@ -154,6 +154,23 @@ describe('tend, as a person uses it in a terminal', () => {
       expect(backup.checkins).toHaveLength(summary.checkins);
       expect(backup.plans).toHaveLength(summary.plans);
       expect(backup.connections.some((c) => c.kind === 'pet')).toBe(true);
+      const today = await runTend(['today', '--data-dir', demoDir]);
+      expect(today.code, today.stderr).toBe(0);
+      expect(today.stdout).toMatch(
+        /Everyday connection .*\n.*Deep bond .*\n.*Isolation load .*\n.*Technology balance/,
+      );
+      expect(today.stdout).toContain('Reach out:');
+      expect(today.stdout).toContain('Coming up:');
+      const todayJson = JSON.parse(
+        (await runTend(['today', '--json', '--data-dir', demoDir])).stdout,
+      );
+      expect(todayJson.alerts.length).toBeGreaterThan(0);
+      const insights = await runTend(['insights', '--data-dir', demoDir]);
+      expect(insights.code, insights.stderr).toBe(0);
+      expect(insights.stdout).toMatch(
+        /Stress on days with in-person contact\n {2}stress -\d\.\d points \(95% interval/,
+      );
+      expect(insights.stdout).toContain('Association, not cause');
       const again = await runTend(['demo', '--data-dir', demoDir]);
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('empty Tend');
