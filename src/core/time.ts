@@ -160,3 +160,26 @@ export function toInstant(value: Date | string): string {
   if (Number.isNaN(d.getTime())) throw new RangeError(`not an instant: ${String(value)}`);
   return d.toISOString();
 }
+
+/**
+ * The instant a wall clock in `timeZone` showed `date` at `hh:mm:ss`. In a
+ * DST gap (a time that never existed) it moves forward by the gap; in an
+ * overlap (a time that happened twice) it takes the first.
+ */
+export function instantFromLocal(
+  date: LocalDate,
+  hours: number,
+  minutes: number,
+  seconds: number,
+  timeZone: string,
+): Date {
+  const [y, m, d] = parseLocalDate(date);
+  const wall = Date.UTC(y, m - 1, d, hours, minutes, seconds);
+  let guess = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
+  guess = wall - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
+  // In an overlap, an hour earlier may show the same wall time: take the first.
+  const earlier = guess - 3_600_000;
+  if (earlier + zoneOffsetMinutes(new Date(earlier), timeZone) * 60_000 === wall)
+    return new Date(earlier);
+  return new Date(guess);
+}

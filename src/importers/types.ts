@@ -7,6 +7,7 @@
  * reading what they are given. Every parse error names where it happened.
  */
 import type { Channel, InteractionKind } from '../core/common.schemas.js';
+import type { Participant } from '../core/matching.js';
 
 /** Where in the file a record began, for error messages and previews. */
 export interface Origin {
@@ -46,11 +47,7 @@ export interface ImportedContact extends Origin {
 }
 
 /** Who took part, as the file names them; the pipeline matches these to connections. */
-export interface Participant {
-  name?: string;
-  phone?: string;
-  email?: string;
-}
+export type { Participant } from '../core/matching.js';
 
 /** A past meeting from a calendar (one occurrence of an event). */
 export interface ImportedMeeting extends Origin {
