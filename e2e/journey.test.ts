@@ -54,7 +54,7 @@ describeBrowser('the web app', () => {
     context = undefined;
   });
 
-  async function openApp(): Promise<Page> {
+  async function openApp(path = '/'): Promise<Page> {
     context = await browser.newContext({
       locale: 'en-GB',
       timezoneId: TIME_ZONE,
@@ -68,15 +68,17 @@ describeBrowser('the web app', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
-    await page.goto(server.url);
+    await page.goto(`${server.url}${path}`);
     await page.getByRole('heading', { level: 1, name: 'Tend' }).waitFor();
     return page;
   }
 
-  it('as someone under long-term stress, I add a friend, log time with them and check in, and after a reload I see both under Recent', async () => {
+  it('as someone under long-term stress, I add a friend, log time with them and check in, and after a reload I see both under History', async () => {
     const page = await openApp();
+    const nav = page.getByRole('navigation', { name: 'Main' });
 
     // People: start empty, add Ada to the inner circle with Enter.
+    await nav.getByRole('link', { name: 'People' }).click();
     const people = page.getByRole('region', { name: 'People' });
     await see(people, 'No one here yet');
     await people.getByLabel('Name').fill('Ada');
@@ -89,6 +91,7 @@ describeBrowser('the web app', () => {
     );
 
     // Log time together: a video dinner yesterday evening, local time.
+    await nav.getByRole('link', { name: 'Log' }).click();
     const log = page.getByRole('region', { name: 'Log time together' });
     const yesterday = yesterdayInZone();
     await log.getByRole('checkbox', { name: 'Ada' }).check();
@@ -111,24 +114,29 @@ describeBrowser('the web app', () => {
       delight: 4,
     });
 
-    // Check in with the keyboard: stress 3, loneliness 7.
+    // Check in on Today with the keyboard: stress 3, loneliness 7.
+    await nav.getByRole('link', { name: 'Today' }).click();
     const checkIn = page.getByRole('region', { name: 'Check in' });
     await see(checkIn, 'not a diagnosis');
-    const stress = checkIn.getByRole('slider', { name: 'Stress' });
-    await stress.focus();
-    await stress.press('Home');
-    for (let i = 0; i < 3; i++) await stress.press('ArrowRight');
-    const loneliness = checkIn.getByRole('slider', { name: 'Loneliness' });
-    await loneliness.focus();
-    await loneliness.press('End');
-    for (let i = 0; i < 3; i++) await loneliness.press('ArrowLeft');
+    const stress = checkIn.getByRole('group', { name: 'Stress' });
+    await stress.getByRole('radio', { name: '0', exact: true }).focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(await stress.getByRole('radio', { name: '3', exact: true }).isChecked()).toBe(true);
+    const loneliness = checkIn.getByRole('group', { name: 'Loneliness' });
+    await loneliness.getByRole('radio', { name: '10', exact: true }).focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    expect(await loneliness.getByRole('radio', { name: '7', exact: true }).isChecked()).toBe(true);
     await checkIn.getByLabel('Mood').fill('hopeful');
     await checkIn.getByLabel('Mood').press('Enter');
     await see(checkIn.getByRole('status'), 'Check-in saved: stress 3, loneliness 7.');
 
-    // Everything is still there after a reload, in local time.
+    // Everything is still there under History after a reload, in local time.
+    await nav.getByRole('link', { name: 'History' }).click();
     await page.reload();
-    const recent = page.getByRole('region', { name: 'Recent' });
+    expect(new URL(page.url()).pathname).toBe('/history');
+    const recent = page.getByRole('region', { name: 'History' });
     const together = recent.getByRole('list', { name: 'Time together' }).getByRole('listitem');
     await see(together, 'Ada');
     expect(await together.count()).toBe(1);
@@ -168,7 +176,7 @@ describeBrowser('the web app', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Biscuit', kind: 'pet', ring: 'inner' }),
     });
-    const page = await openApp();
+    const page = await openApp('/log');
     const log = page.getByRole('region', { name: 'Log time together' });
     await log.getByRole('checkbox', { name: 'Play or walk with a pet' }).check();
     await log.getByLabel('Minutes').fill('30');

@@ -1,8 +1,11 @@
+import { type ReactNode, useEffect, useRef } from 'react';
 import { api } from './api.js';
-import { CheckInSection } from './features/checkin/CheckInSection.js';
+import { HelpPage } from './features/help/HelpPage.js';
 import { RecentSection } from './features/history/RecentSection.js';
 import { LogSection } from './features/log/LogSection.js';
 import { PeopleSection } from './features/people/PeopleSection.js';
+import { TodayPage } from './features/today/TodayPage.js';
+import { Link, NavLink, usePath } from './shared/router.js';
 import { useRemote } from './shared/useRemote.js';
 
 const RECENT_INTERACTIONS = 10;
@@ -13,10 +16,97 @@ const loadInteractions = (signal: AbortSignal) =>
   api.recentInteractions(RECENT_INTERACTIONS, signal);
 const loadCheckIns = (signal: AbortSignal) => api.recentCheckIns(RECENT_CHECKINS, signal);
 
+const PAGES = [
+  { path: '/', label: 'Today' },
+  { path: '/people', label: 'People' },
+  { path: '/log', label: 'Log' },
+  { path: '/history', label: 'History' },
+] as const;
+
+const TITLES: Record<string, string> = {
+  '/': 'Today',
+  '/people': 'People',
+  '/log': 'Log time together',
+  '/history': 'History',
+  '/help': 'Help in a crisis',
+};
+
+/** `/people/` and `/people` are the same page. */
+function normalise(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
 export function App() {
+  const path = normalise(usePath());
   const connections = useRemote(loadConnections);
   const interactions = useRemote(loadInteractions);
   const checkIns = useRemote(loadCheckIns);
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // A new page: name it in the title, start at the top, and move focus to its content so
+  // screen reader and keyboard users begin there (not on the initial load).
+  useEffect(() => {
+    document.title = `${TITLES[path] ?? 'Not found'} · Tend`;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [path]);
+
+  let page: ReactNode;
+  switch (path) {
+    case '/':
+      page = (
+        <TodayPage
+          connections={connections}
+          interactions={interactions}
+          checkIns={checkIns}
+          onLogged={interactions.reload}
+          onCheckedIn={checkIns.reload}
+        />
+      );
+      break;
+    case '/people':
+      page = (
+        <div className="narrow">
+          <PeopleSection connections={connections} onChanged={connections.reload} />
+        </div>
+      );
+      break;
+    case '/log':
+      page = (
+        <div className="narrow">
+          <LogSection connections={connections} onLogged={interactions.reload} />
+        </div>
+      );
+      break;
+    case '/history':
+      page = (
+        <div className="narrow">
+          <RecentSection
+            connections={connections}
+            interactions={interactions}
+            checkIns={checkIns}
+          />
+        </div>
+      );
+      break;
+    case '/help':
+      page = <HelpPage />;
+      break;
+    default:
+      page = (
+        <div className="narrow card">
+          <h2>Page not found</h2>
+          <p className="lede">
+            There is nothing at this address. <Link to="/">Go to Today</Link>.
+          </p>
+        </div>
+      );
+  }
 
   return (
     <>
@@ -32,46 +122,25 @@ export function App() {
             </svg>
             <span>Tend</span>
           </h1>
-          <nav aria-label="Sections">
+          <nav aria-label="Main">
             <ul>
-              <li>
-                <a href="#people">People</a>
-              </li>
-              <li>
-                <a href="#log">Log</a>
-              </li>
-              <li>
-                <a href="#checkin">Check in</a>
-              </li>
-              <li>
-                <a href="#recent">Recent</a>
-              </li>
+              {PAGES.map((p) => (
+                <li key={p.path}>
+                  <NavLink to={p.path} current={path}>
+                    {p.label}
+                  </NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
-        <p className="intro">
-          Time with the people and animals you delight in buffers long-term stress.
-        </p>
-        <div className="columns">
-          <div className="column">
-            <PeopleSection connections={connections} onChanged={connections.reload} />
-            <LogSection connections={connections} onLogged={interactions.reload} />
-          </div>
-          <div className="column">
-            <CheckInSection onSaved={checkIns.reload} />
-            <RecentSection
-              connections={connections}
-              interactions={interactions}
-              checkIns={checkIns}
-            />
-          </div>
-        </div>
+      <main id="main" ref={main} tabIndex={-1}>
+        {page}
       </main>
       <footer className="site-footer">
         <p>
-          Tend is not medical advice. If you are in crisis, contact local emergency services.{' '}
+          Tend is not medical advice. <Link to="/help">Help in a crisis</Link> ·{' '}
           <a href="/api/docs">API documentation</a>
         </p>
       </footer>

@@ -1,11 +1,16 @@
 import type {
   CheckIn,
   Connection,
+  DayExplanation,
   Interaction,
   NewCheckIn,
   NewConnection,
   NewInteraction,
+  NewNudgeDecision,
+  NudgeDecision,
   Page,
+  StatesRange,
+  TodayView,
 } from './shared/types.js';
 
 /** One problem with one input field, as the server reports it (`path` like `kinds[1]`). */
@@ -168,6 +173,8 @@ export const api = {
     }),
   createInteraction: (body: NewInteraction) =>
     request<Interaction>('POST', `${V1}/interactions`, { body }),
+  deleteInteraction: (id: string) =>
+    request<void>('DELETE', `${V1}/interactions/${encodeURIComponent(id)}`),
 
   /** Newest first. */
   recentCheckIns: (limit: number, signal?: AbortSignal) =>
@@ -176,4 +183,24 @@ export const api = {
       ...(signal ? { signal } : {}),
     }),
   createCheckIn: (body: NewCheckIn) => request<CheckIn>('POST', `${V1}/checkins`, { body }),
+
+  today: (signal?: AbortSignal) =>
+    request<TodayView>('GET', `${V1}/today`, signal ? { signal } : {}),
+  /** Daily states for local days `from`–`to`, both included. */
+  states: (from: string, to: string, signal?: AbortSignal) =>
+    request<StatesRange>('GET', `${V1}/states`, {
+      query: { from, to },
+      ...(signal ? { signal } : {}),
+    }),
+  explanation: (date: string, signal?: AbortSignal) =>
+    request<DayExplanation>(
+      'GET',
+      `${V1}/states/${encodeURIComponent(date)}/explanation`,
+      signal ? { signal } : {},
+    ),
+  decideNudge: (body: NewNudgeDecision) =>
+    request<NudgeDecision>('POST', `${V1}/nudges/decisions`, { body }),
+  /** Undo a decision, so the nudge can show again. */
+  undoNudgeDecision: (key: string) =>
+    request<void>('DELETE', `${V1}/nudges/decisions/${encodeURIComponent(key)}`),
 };

@@ -52,3 +52,31 @@ export function formatMinutes(minutes: number): string {
   const m = minutes % 60;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/** A calendar date (`YYYY-MM-DD`) moved by whole days; no time zone is involved. */
+export function addDaysToDate(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const moved = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days));
+  return moved.toISOString().slice(0, 10);
+}
+
+const calendarFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
+const shortCalendarFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+
+/** "Thursday 26 November" (or "Thu 26 Nov" when `short`) for a `YYYY-MM-DD` date. */
+export function formatCalendarDate(date: string, short = false): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const value = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  if (Number.isNaN(value.getTime())) return date;
+  return (short ? shortCalendarFormat : calendarFormat).format(value);
+}

@@ -39,3 +39,33 @@ export interface NewCheckIn {
   mood: string | null;
   note: string;
 }
+
+export type { StateName } from '../../core/model/about.js';
+export type { AlertNudge } from '../../core/model/alerts.js';
+export type { DateNudge } from '../../core/model/dates.js';
+export type { Contribution, DayExplanation, StateExplanation } from '../../core/model/explain.js';
+export type { NudgeDecision } from '../../core/model/nudges.js';
+export type { ReachOutNudge } from '../../core/model/reach-out.js';
+export type { DailyState } from '../../core/model/states.js';
+
+import type { Today as ModelToday } from '../../core/model/nudges.js';
+import type { DailyState } from '../../core/model/states.js';
+
+/** GET /api/v1/today: the model's day plus the user's time zone and check-in status. */
+export interface TodayView extends ModelToday {
+  timeZone: string;
+  checkedInToday: boolean;
+}
+
+export interface StatesRange {
+  from: string;
+  to: string;
+  timeZone: string;
+  days: DailyState[];
+}
+
+export interface NewNudgeDecision {
+  key: string;
+  action: 'done' | 'snoozed' | 'dismissed';
+  until?: string;
+}

@@ -4,11 +4,30 @@ import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.
 import { useSubmit } from '../../shared/useSubmit.js';
 
 const LABELS = { stress: 'Stress', loneliness: 'Loneliness', mood: 'Mood', at: 'When' };
+const SCALE = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-export function CheckInSection({ onSaved }: { onSaved: () => Promise<void> }) {
+/**
+ * The quick daily check-in: tap a number for stress, one for loneliness, and
+ * save — three taps. Mood is optional.
+ */
+export function CheckInSection({
+  onSaved,
+  checkedInToday = false,
+}: {
+  onSaved: () => Promise<void>;
+  checkedInToday?: boolean;
+}) {
   return (
     <section id="checkin" aria-labelledby="checkin-heading" className="card">
-      <h2 id="checkin-heading">Check in</h2>
+      <h3 id="checkin-heading" className="card-title">
+        Check in
+      </h3>
+      {checkedInToday ? (
+        <p className="done-note">
+          <span aria-hidden="true">✓ </span>You have checked in today. Thank you. Check in again any
+          time things change.
+        </p>
+      ) : null}
       <p className="lede">
         How are you right now? A quick daily rating helps you notice patterns. This is
         self-tracking, not a diagnosis.
@@ -18,7 +37,7 @@ export function CheckInSection({ onSaved }: { onSaved: () => Promise<void> }) {
   );
 }
 
-function Rating({
+function Scale({
   id,
   field,
   label,
@@ -29,50 +48,50 @@ function Rating({
   id: string;
   field: string;
   label: string;
-  value: number;
+  value: number | null;
   onChange: (value: number) => void;
   error: ApiError | undefined;
 }) {
-  const inputId = `${id}-${field}`;
+  const groupId = `${id}-${field}`;
+  const invalid = invalidProps(error, field, `${groupId}-error`, `${groupId}-hint`);
   return (
-    <div className="field rating">
-      <div className="rating-label">
-        <label htmlFor={inputId}>{label}</label>
-        <span className="rating-value" aria-hidden="true">
-          {value}
-          <span className="muted"> / 10</span>
-        </span>
+    <fieldset className="field" aria-describedby={invalid['aria-describedby']}>
+      <legend>{label}</legend>
+      <div className="scale-11">
+        {SCALE.map((n) => (
+          <label key={n} className="scale-step">
+            <input
+              type="radio"
+              name={groupId}
+              value={n}
+              checked={value === n}
+              onChange={() => onChange(n)}
+            />
+            <span>{n}</span>
+          </label>
+        ))}
       </div>
-      <input
-        id={inputId}
-        type="range"
-        min={0}
-        max={10}
-        step={1}
-        value={value}
-        aria-valuetext={`${value} out of 10`}
-        onChange={(e) => onChange(Number(e.target.value))}
-        {...invalidProps(error, field, `${inputId}-error`, `${inputId}-hint`)}
-      />
-      <p id={`${inputId}-hint`} className="hint scale-ends">
+      <p id={`${groupId}-hint`} className="hint scale-ends">
         <span>0 not at all</span>
         <span>10 extremely</span>
       </p>
-      <FieldMessage id={`${inputId}-error`} error={error} field={field} />
-    </div>
+      <FieldMessage id={`${groupId}-error`} error={error} field={field} />
+    </fieldset>
   );
 }
 
 function CheckInForm({ onSaved }: { onSaved: () => Promise<void> }) {
   const id = useId();
-  const [stress, setStress] = useState(5);
-  const [loneliness, setLoneliness] = useState(5);
+  const [stress, setStress] = useState<number | null>(null);
+  const [loneliness, setLoneliness] = useState<number | null>(null);
   const [mood, setMood] = useState('');
   const { saving, error, status, run } = useSubmit();
   const submitButton = useRef<HTMLButtonElement>(null);
+  const missing = stress === null || loneliness === null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (stress === null || loneliness === null) return;
     const saved = await run(async () => {
       const created = await api.createCheckIn({
         stress,
@@ -84,8 +103,8 @@ function CheckInForm({ onSaved }: { onSaved: () => Promise<void> }) {
       return `Check-in saved: stress ${created.stress}, loneliness ${created.loneliness}.`;
     });
     if (saved) {
-      setStress(5);
-      setLoneliness(5);
+      setStress(null);
+      setLoneliness(null);
       setMood('');
     }
     if (document.activeElement === document.body || document.activeElement === null) {
@@ -95,7 +114,7 @@ function CheckInForm({ onSaved }: { onSaved: () => Promise<void> }) {
 
   return (
     <form className="form" onSubmit={submit} aria-labelledby="checkin-heading">
-      <Rating
+      <Scale
         id={id}
         field="stress"
         label="Stress"
@@ -103,7 +122,7 @@ function CheckInForm({ onSaved }: { onSaved: () => Promise<void> }) {
         onChange={setStress}
         error={error}
       />
-      <Rating
+      <Scale
         id={id}
         field="loneliness"
         label="Loneliness"
@@ -128,9 +147,19 @@ function CheckInForm({ onSaved }: { onSaved: () => Promise<void> }) {
         <FieldMessage id={`${id}-mood-error`} error={error} field="mood" />
       </div>
       <FormFooter error={error} status={status} labels={LABELS}>
-        <button ref={submitButton} type="submit" disabled={saving}>
+        <button
+          ref={submitButton}
+          type="submit"
+          disabled={saving}
+          aria-describedby={missing ? `${id}-needs` : undefined}
+        >
           {saving ? 'Saving…' : 'Save check-in'}
         </button>
+        {missing ? (
+          <span id={`${id}-needs`} className="hint">
+            Pick a number for stress and for loneliness.
+          </span>
+        ) : null}
       </FormFooter>
     </form>
   );

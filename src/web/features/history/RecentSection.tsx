@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { channelLabel, kindLabel } from '../../shared/labels.js';
+import { Link } from '../../shared/router.js';
 import { formatMinutes, formatWhen } from '../../shared/time.js';
 import type { CheckIn, Connection, Interaction, Page } from '../../shared/types.js';
 import type { Remote } from '../../shared/useRemote.js';
@@ -18,7 +19,8 @@ export function RecentSection({
   const names = new Map((connections.data ?? []).map((c) => [c.id, c.name]));
   return (
     <section id="recent" aria-labelledby="recent-heading" className="card">
-      <h2 id="recent-heading">Recent</h2>
+      <h2 id="recent-heading">History</h2>
+      <p className="lede">Your latest time together and check-ins.</p>
       <h3 id="recent-time-heading">Time together</h3>
       <Loaded
         remote={interactions}
@@ -27,7 +29,7 @@ export function RecentSection({
           page.items.length === 0 ? (
             <p className="empty">
               Nothing logged yet. After you see, call or message someone, add it under{' '}
-              <a href="#log">Log time together</a>.
+              <Link to="/log">Log time together</Link>.
             </p>
           ) : (
             <ul className="history" aria-labelledby="recent-time-heading">
@@ -45,7 +47,7 @@ export function RecentSection({
         render={(page) =>
           page.items.length === 0 ? (
             <p className="empty">
-              No check-ins yet. <a href="#checkin">Check in</a> once a day to see how stress and
+              No check-ins yet. <Link to="/">Check in</Link> once a day to see how stress and
               loneliness move with the time you spend together.
             </p>
           ) : (

@@ -8,6 +8,7 @@ import {
   KIND_OPTIONS,
   RING_ORDER,
 } from '../../shared/labels.js';
+import { Link } from '../../shared/router.js';
 import { formatMinutes, localInputToInstant, nowForInput } from '../../shared/time.js';
 import type { Channel, Connection, InteractionKind } from '../../shared/types.js';
 import type { Remote } from '../../shared/useRemote.js';
@@ -97,7 +98,7 @@ function LogForm({
   if (people.length === 0) {
     return (
       <p className="empty">
-        First add someone under <a href="#people">People</a>; then log your time together here.
+        First add someone under <Link to="/people">People</Link>; then log your time together here.
       </p>
     );
   }
