@@ -9,5 +9,10 @@ if (!existsSync(entry)) {
   );
   process.exit(1);
 }
+// `tend export | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -13,7 +13,8 @@ Commands:
   checkin      a quick stress and loneliness check-in
   today        today's states, alerts and whom to reach out to
   insights     what goes with calmer days (association, not cause)
-  export       a complete backup as JSON
+  import       contacts, calendars, chats and backups: tend import FILE [--dry-run]
+  export       a complete backup as JSON, CSV tables or vCards
   demo         fill an empty Tend with a realistic demo year
 
 Options for every command:
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export.js')).exportCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
   today: async () => (await import('./commands/today.js')).todayCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
   insights: async () => (await import('./commands/insights.js')).insightsCommand,
 };
 

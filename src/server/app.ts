@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { renderFeed } from '../app/calendar-feed.usecases.js';
 import { appContext } from '../app/context.js';
 import { packageRoot, packageVersion } from '../app/package-info.js';
 import { TendError } from '../core/errors.js';
@@ -11,9 +12,10 @@ import type { Database } from '../storage/database.js';
 import { userStore } from '../storage/store.js';
 import { LOCAL_USER_ID } from '../storage/users.repository.js';
 import { backupRouteDefs } from './backup.routes.js';
-import { DEFAULT_BODY_LIMIT, readJsonBody } from './body.js';
+import { DEFAULT_BODY_LIMIT, rawBodyStream, readJsonBody } from './body.js';
 import { crudRouteDefs } from './crud.routes.js';
 import { renderDocsPage } from './docs-page.js';
+import { feedRouteDefs, fileRouteDefs } from './files.routes.js';
 import { modelRouteDefs } from './model.routes.js';
 import { buildOpenApi } from './openapi.js';
 import { type Logger, problemResponse } from './problem.js';
@@ -23,6 +25,8 @@ export const API_ROUTES: readonly RouteDef[] = [
   ...crudRouteDefs,
   ...modelRouteDefs,
   ...backupRouteDefs,
+  ...fileRouteDefs,
+  ...feedRouteDefs,
 ];
 
 /** A backup restore may be large; everything else is one record. */
@@ -93,12 +97,38 @@ export function createApp(options: AppOptions): Hono {
       const body = def.body
         ? await readJsonBody(c, BODY_LIMITS[def.operationId] ?? DEFAULT_BODY_LIMIT)
         : undefined;
+      const stream = def.rawBody
+        ? rawBodyStream(c, def.rawBody.mediaTypes, def.rawBody.limit)
+        : undefined;
       const ctx = appContext(userStore(database, LOCAL_USER_ID), clock);
-      const result = await def.handler({ ctx, params: c.req.param(), query: c.req.query(), body });
+      const params = c.req.param();
+      const result = await def.handler({
+        ctx,
+        params,
+        query: c.req.query(),
+        body,
+        ...(stream ? { stream } : {}),
+      });
       if (def.status === 204) return c.body(null, 204);
+      if (def.produces) {
+        const headers: Record<string, string> = { 'content-type': def.produces.mediaType };
+        const name = def.produces.fileName?.(params);
+        if (name) headers['content-disposition'] = `attachment; filename="${name}"`;
+        return c.body(result as string, def.status, headers);
+      }
       return c.json(result as object, def.status);
     });
   }
+
+  // The calendar feed: public by design, the long random token is the secret.
+  app.get('/calendar/:file', async (c) => {
+    const token = /^(.+)\.ics$/.exec(c.req.param('file'))?.[1] ?? '';
+    const text = await renderFeed(database, token, clock);
+    return c.body(text, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'cache-control': 'private, max-age=300',
+    });
+  });
 
   app.all('/api/*', () => {
     throw new TendError('not_found', 'There is no such API route. See /api/docs.');

@@ -55,3 +55,39 @@ function malformed(reason: string): TendError {
     { path: '(body)', message: 'is not valid JSON' },
   ]);
 }
+
+/**
+ * An uploaded file's bytes as a stream, refusing more than `limit` bytes
+ * (the check runs as the bytes arrive, so an oversized upload is never held).
+ */
+export function rawBodyStream(
+  c: Context,
+  mediaTypes: string[],
+  limit: number,
+): AsyncIterable<Uint8Array> {
+  const type =
+    (c.req.header('content-type') ?? 'application/octet-stream')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase() ?? '';
+  if (!mediaTypes.includes(type)) {
+    throw new TendError(
+      'unsupported_media_type',
+      `Send the file as one of: ${mediaTypes.join(', ')}.`,
+    );
+  }
+  const declared = Number(c.req.header('content-length') ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  const stream = c.req.raw.body;
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (!stream) return;
+      let size = 0;
+      for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+        size += chunk.byteLength;
+        if (size > limit) throw tooLarge(limit);
+        yield chunk;
+      }
+    },
+  };
+}

@@ -113,17 +113,21 @@ export function buildOpenApi(routes: readonly RouteDef[], info: OpenApiInfo): Js
       });
     }
     const responses: Record<string, unknown> = {};
-    responses[String(r.status)] =
-      r.status === 204 || !r.response
+    responses[String(r.status)] = r.produces
+      ? {
+          description: 'The file.',
+          content: { [r.produces.mediaType]: { schema: { type: 'string' } } },
+        }
+      : r.status === 204 || !r.response
         ? { description: 'Done.' }
         : {
             description: 'OK.',
             content: { 'application/json': { schema: components.ref(r.response, 'output') } },
           };
-    if (r.body || r.query)
+    if (r.body || r.query || r.rawBody)
       responses['400'] = problem('The input is not valid; `errors` says where.');
     if (r.path.includes('{')) responses['404'] = problem('No such record (or not yours).');
-    if (r.body) {
+    if (r.body || r.rawBody) {
       responses['413'] = problem('The body is too large.');
       responses['415'] = problem('The body is not JSON.');
     }
@@ -133,6 +137,20 @@ export function buildOpenApi(routes: readonly RouteDef[], info: OpenApiInfo): Js
       summary: r.summary,
       tags: [r.tag],
       ...(parameters.length ? { parameters } : {}),
+      ...(r.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: `The file, at most ${Math.round(r.rawBody.limit / 1024 / 1024)} MiB.`,
+              content: Object.fromEntries(
+                r.rawBody.mediaTypes.map((t) => [
+                  t,
+                  { schema: { type: 'string', format: 'binary' } },
+                ]),
+              ),
+            },
+          }
+        : {}),
       ...(r.body
         ? {
             requestBody: {

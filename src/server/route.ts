@@ -9,6 +9,8 @@ export interface RouteRequest {
   query: Record<string, string>;
   /** The parsed JSON body (unknown until the use case validates it). */
   body: unknown;
+  /** For `rawBody` routes: the body's bytes, read with the route's cap. */
+  stream?: AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -25,9 +27,16 @@ export interface RouteDef {
   tag: string;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * A body that is not JSON (an uploaded file): the accepted media types and
+   * the size cap. The handler then gets the body as a stream of chunks.
+   */
+  rawBody?: { mediaTypes: string[]; limit: number };
   /** Status of a successful answer; 204 has no body. */
   status: 200 | 201 | 204;
   response?: z.ZodType;
+  /** A non-JSON answer (a file): the handler returns its text. */
+  produces?: { mediaType: string; fileName?: (params: Record<string, string>) => string };
   handler(request: RouteRequest): Promise<unknown>;
 }
 

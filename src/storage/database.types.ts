@@ -91,7 +91,14 @@ export interface NudgeDecisionsTable {
   created_at: string;
 }
 
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface DB {
+  calendar_feeds: CalendarFeedsTable;
   users: UsersTable;
   connections: ConnectionsTable;
   interactions: InteractionsTable;

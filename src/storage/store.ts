@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Settings } from '../core/settings.schemas.js';
+import { userCalendarFeedRepository } from './calendar-feeds.repository.js';
 import { checkinsRepository } from './checkins.repository.js';
 import { connectionsRepository } from './connections.repository.js';
 import type { Database, Engine } from './database.js';
@@ -20,6 +21,7 @@ export interface UserStore {
   readonly checkins: ReturnType<typeof checkinsRepository>;
   readonly plans: ReturnType<typeof plansRepository>;
   readonly nudges: ReturnType<typeof nudgesRepository>;
+  readonly calendarFeed: ReturnType<typeof userCalendarFeedRepository>;
   settings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   /** When the user was created. */
@@ -37,6 +39,7 @@ function bind(db: Kysely<DB>, engine: Engine, userId: string, inTransaction: boo
     checkins: checkinsRepository(db, userId),
     plans: plansRepository(db, userId),
     nudges: nudgesRepository(db, userId),
+    calendarFeed: userCalendarFeedRepository(db, userId),
     settings: () => users.settings(userId),
     saveSettings: (settings) => users.saveSettings(userId, settings),
     createdAt: () => users.createdAt(userId),

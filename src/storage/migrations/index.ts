@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_calendar_feeds.js';
 
 /**
  * Every migration, in order. Imported rather than read from a folder at run
@@ -8,4 +9,5 @@ import * as m0001 from './0001_initial.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_calendar_feeds': m0002,
 };
