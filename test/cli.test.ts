@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +177,38 @@ describe('tend, as a person uses it in a terminal', () => {
     } finally {
       rmSync(demoDir, { recursive: true, force: true });
     }
+  });
+
+  it('when a contacts file is imported, a dry run writes nothing, the import adds people, and a second import adds no one', async () => {
+    const file = join(dataDir, 'contacts.vcf');
+    writeFileSync(
+      file,
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lena Vogt\r\nTEL:+49 30 1234567\r\nEND:VCARD\r\n',
+    );
+    const dry = await tend('import', file, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Dry run: nothing was written.');
+    expect(dry.stdout).toContain('would create: 1 connections');
+    const real = await tend('import', file);
+    expect(real.stdout).toContain('created: 1 connections');
+    const again = JSON.parse((await tend('import', file, '--json')).stdout);
+    expect(again.created).toEqual({ connections: 0, interactions: 0 });
+    const broken = join(dataDir, 'broken.ics');
+    writeFileSync(broken, 'not a calendar');
+    const bad = await tend('import', broken);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/line 1/);
+  });
+
+  it('when exported as CSV tables and vCards, the files hold every connection', async () => {
+    const dir = join(dataDir, 'tables');
+    const r = await tend('export', '--format', 'csv', '--output', dir);
+    expect(r.code, r.stderr).toBe(0);
+    const people = readFileSync(join(dir, 'connections.csv'), 'utf8').trim().split('\r\n');
+    const listed = JSON.parse((await tend('people', 'list', '--json')).stdout);
+    expect(people).toHaveLength(listed.length + 1);
+    const vcf = await tend('export', '--format', 'vcard');
+    expect(vcf.stdout.match(/BEGIN:VCARD/g)).toHaveLength(listed.length);
   });
 
   it('when asked to serve beyond this machine, refuses and explains why', async () => {

@@ -1,14 +1,21 @@
 import type {
+  CalendarFeedStatus,
   CheckIn,
   Connection,
   DayExplanation,
+  ImportReport,
+  ImportType,
   Interaction,
+  ModelParamsView,
+  NewCalendarFeed,
   NewCheckIn,
   NewConnection,
   NewInteraction,
   NewNudgeDecision,
   NudgeDecision,
   Page,
+  Settings,
+  SettingsUpdate,
   StatesRange,
   TodayView,
 } from './shared/types.js';
@@ -79,25 +86,32 @@ function humanize(message: string): string {
   return message;
 }
 
+function problemFromJson(problem: Problem, status: number, statusText: string): ApiError {
+  const title = typeof problem.title === 'string' ? problem.title : statusText;
+  const detail = typeof problem.detail === 'string' ? problem.detail : title;
+  return new ApiError(detail, { status, title, fieldErrors: readFieldErrors(problem.errors) });
+}
+
 async function problemFrom(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const problem = (await response.json()) as Problem;
-      const title = typeof problem.title === 'string' ? problem.title : response.statusText;
-      const detail = typeof problem.detail === 'string' ? problem.detail : title;
-      return new ApiError(detail, {
-        status: response.status,
-        title,
-        fieldErrors: readFieldErrors(problem.errors),
-      });
+      return problemFromJson(
+        (await response.json()) as Problem,
+        response.status,
+        response.statusText,
+      );
     } catch {
       // Fall through to the generic message.
     }
   }
-  return new ApiError(`The server answered ${response.status} ${response.statusText}.`.trim(), {
-    status: response.status,
-    title: response.statusText || 'error',
+  return genericProblem(response.status, response.statusText);
+}
+
+function genericProblem(status: number, statusText: string): ApiError {
+  return new ApiError(`The server answered ${status} ${statusText}.`.trim(), {
+    status,
+    title: statusText || 'error',
   });
 }
 
@@ -160,6 +174,78 @@ async function listAll<T>(path: string, signal?: AbortSignal, maxPages = 20): Pr
 
 const V1 = '/api/v1';
 
+/** The options of one import upload; `dryRun` previews without saving anything. */
+export interface ImportOptions {
+  type: ImportType;
+  dryRun: boolean;
+  createUnmatched: boolean;
+  /** Your own name(s) in a chat export, comma separated. */
+  self?: string;
+  fileName: string;
+}
+
+/**
+ * Upload a file to the import route with XMLHttpRequest, so the caller can
+ * show upload progress (`onProgress` gets 0–1, or null when the size is unknown).
+ */
+export function uploadImport(
+  file: Blob,
+  options: ImportOptions,
+  onProgress?: (share: number | null) => void,
+  signal?: AbortSignal,
+): Promise<ImportReport> {
+  const url = withQuery(`${V1}/imports`, {
+    type: options.type,
+    dryRun: String(options.dryRun),
+    createUnmatched: String(options.createUnmatched),
+    self: options.self?.trim() || undefined,
+    fileName: options.fileName,
+  });
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => {
+      onProgress?.(event.lengthComputable && event.total > 0 ? event.loaded / event.total : null);
+    };
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) {
+        resolve(body as ImportReport);
+      } else if (typeof body === 'object' && body !== null) {
+        reject(problemFromJson(body as Problem, xhr.status, xhr.statusText));
+      } else {
+        reject(genericProblem(xhr.status, xhr.statusText));
+      }
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError('Could not reach Tend. Check that the Tend server is still running.', {
+          status: 0,
+          title: 'network error',
+        }),
+      );
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
+}
+
+/** Download addresses: plain links, so the browser saves the file itself. */
+export const exportLinks = {
+  backup: `${V1}/backup`,
+  csv: (table: 'connections' | 'interactions' | 'checkins' | 'plans') =>
+    `${V1}/exports/csv/${table}`,
+  vcard: `${V1}/exports/connections.vcf`,
+};
+
 export const api = {
   listConnections: (signal?: AbortSignal) => listAll<Connection>(`${V1}/connections`, signal),
   createConnection: (body: NewConnection) =>
@@ -203,4 +289,16 @@ export const api = {
   /** Undo a decision, so the nudge can show again. */
   undoNudgeDecision: (key: string) =>
     request<void>('DELETE', `${V1}/nudges/decisions/${encodeURIComponent(key)}`),
+
+  settings: (signal?: AbortSignal) =>
+    request<Settings>('GET', `${V1}/settings`, signal ? { signal } : {}),
+  updateSettings: (body: SettingsUpdate) => request<Settings>('PATCH', `${V1}/settings`, { body }),
+  modelParams: (signal?: AbortSignal) =>
+    request<ModelParamsView>('GET', `${V1}/model/params`, signal ? { signal } : {}),
+
+  calendarFeed: (signal?: AbortSignal) =>
+    request<CalendarFeedStatus>('GET', `${V1}/calendar-feed`, signal ? { signal } : {}),
+  /** A new secret address (the old one stops working); shown only this once. */
+  createCalendarFeed: () => request<NewCalendarFeed>('POST', `${V1}/calendar-feed`),
+  deleteCalendarFeed: () => request<void>('DELETE', `${V1}/calendar-feed`),
 };

@@ -69,3 +69,41 @@ export interface NewNudgeDecision {
   action: 'done' | 'snoozed' | 'dismissed';
   until?: string;
 }
+
+export type { Settings, SettingsUpdate } from '../../core/settings.schemas.js';
+
+/** GET /api/v1/model/params: every parameter's value, the user's changes and their schema. */
+export interface ModelParamsView {
+  effective: Record<string, unknown>;
+  overrides: Record<string, unknown>;
+  schema: JsonSchema;
+}
+
+/** The small part of JSON Schema the settings form reads. */
+export interface JsonSchema {
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  type?: string;
+  description?: string;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, JsonSchema>;
+}
+
+export type {
+  ImportItem,
+  ImportReport,
+  ImportType,
+  UnmatchedParticipant,
+} from '../../app/import.report.js';
+
+export interface CalendarFeedStatus {
+  enabled: boolean;
+  createdAt: string | null;
+}
+
+export interface NewCalendarFeed {
+  token: string;
+  path: string;
+}
