@@ -557,17 +557,18 @@ async function importEvents(
   const groups = new Map<string, DayGroup>();
   let missed = 0;
   let records = 0;
+  const clock = zoneCache(timeZone);
   for await (const e of events) {
     if (++records > IMPORT_LIMITS.maxRecords)
       throw new ImportFormatError('the file holds too many records', e.line);
     // The user's own messages in a group chat name no one else: they count for no one.
     if (!e.counterpart.name && !e.counterpart.phone && !e.counterpart.email) continue;
-    const instant = e.instant ?? localToInstant(e.localTime, timeZone, e.line);
+    const instant = e.instant ?? clock.instant(e.localTime, e.line);
     if (e.durationSeconds === 0) {
       missed += 1;
       continue;
     }
-    const day = localDateOf(new Date(instant), timeZone);
+    const day = e.instant ? clock.day(instant) : (e.localTime ?? '').slice(0, 10);
     const conversation = e.conversation
       ? createHash('sha256').update(e.conversation).digest('hex').slice(0, 12)
       : 'direct';
@@ -654,10 +655,37 @@ async function importEvents(
   if (!options.dryRun) await applyInteractions(ctx, make.created, writes);
 }
 
-function localToInstant(local: string | undefined, timeZone: string, line: number): string {
-  const m = local ? /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local) : null;
-  if (!m?.[1]) throw new ImportFormatError(`the time "${local ?? ''}" cannot be read`, line);
-  return instantFromLocal(m[1], Number(m[2]), Number(m[3]), Number(m[4]), timeZone).toISOString();
+/**
+ * Time-zone lookups memoised by hour: a million messages fall in a few
+ * thousand hours, and within one hour a zone's offset does not change (a
+ * repeated DST hour takes its first pass, as instantFromLocal does).
+ */
+function zoneCache(timeZone: string) {
+  const hours = new Map<string, number>();
+  const days = new Map<number, string>();
+  return {
+    instant(local: string | undefined, line: number): string {
+      const m = local ? /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local) : null;
+      if (!m?.[1]) throw new ImportFormatError(`the time "${local ?? ''}" cannot be read`, line);
+      const key = `${m[1]}T${m[2]}`;
+      let base = hours.get(key);
+      if (base === undefined) {
+        base = instantFromLocal(m[1], Number(m[2]), 0, 0, timeZone).getTime();
+        hours.set(key, base);
+      }
+      return new Date(base + Number(m[3]) * 60_000 + Number(m[4]) * 1000).toISOString();
+    },
+    day(instant: string): string {
+      // Offsets change on quarter hours at the finest, so a quarter hour shares one local date.
+      const quarter = Math.floor(new Date(instant).getTime() / 900_000);
+      let date = days.get(quarter);
+      if (date === undefined) {
+        date = localDateOf(new Date(quarter * 900_000), timeZone);
+        days.set(quarter, date);
+      }
+      return date;
+    },
+  };
 }
 
 async function importBackup(

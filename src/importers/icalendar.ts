@@ -467,6 +467,17 @@ const MAX_STEPS = IMPORT_LIMITS.maxOccurrencesPerEvent * 4;
 
 class TooCostly extends Error {}
 
+const YEAR_SECONDS = 31_556_952;
+const FREQ_SECONDS: Record<string, number> = {
+  SECONDLY: 1,
+  MINUTELY: 60,
+  HOURLY: 3600,
+  DAILY: 86_400,
+  WEEKLY: 604_800,
+  MONTHLY: YEAR_SECONDS / 12,
+  YEARLY: YEAR_SECONDS,
+};
+
 type Expansion = 'done' | 'capped' | 'too costly';
 
 /** Adds the rule's past instants to `found`; says whether it got to the end. */
@@ -477,6 +488,10 @@ function expandRule(
   found: Set<number>,
   ctx: Context,
 ): Expansion {
+  // ical.js normalises a huge INTERVAL month by month, which takes minutes;
+  // a step of centuries has no second occurrence before now anyway.
+  const step = original.interval * (FREQ_SECONDS[original.freq] ?? 0);
+  if (!(step > 0) || step > 200 * YEAR_SECONDS) return 'done';
   const rule = original.clone();
   // UNTIL is often `Z` while DTSTART is local; compare it on instants ourselves.
   const until = rule.until ? untilOf(rule.until, zoned) : Number.POSITIVE_INFINITY;
