@@ -10,16 +10,13 @@ import { parseCalendar } from './icalendar.js';
 import { ImportFormatError } from './types.js';
 
 const NOW = new Date('2024-11-15T12:00:00Z');
-const BUDGET = { interruptAfterTimeLimit: 1200, numRuns: 10_000 };
+const BUDGET = { interruptAfterTimeLimit: 900, numRuns: 10_000 };
 
 const fixtures = ['google.ics', 'apple.ics', 'outlook.ics', 'dst-weekly.ics'].map((name) =>
   readFileSync(new URL(`../../test/fixtures/calendars/${name}`, import.meta.url), 'utf8'),
 );
 
 function checkSound(text: string): void {
-  const t0 = performance.now(); try { checkSound2(text); } finally { const d = performance.now() - t0; if (d > 100) console.log("SLOW", Math.round(d), JSON.stringify(text.slice(0, 600))); }
-}
-function checkSound2(text: string): void {
   let result: ReturnType<typeof parseCalendar>;
   try {
     result = parseCalendar(text, { now: NOW, defaultTimeZone: 'Europe/Berlin' });
@@ -143,7 +140,7 @@ describe('parseCalendar under fuzzing', () => {
     );
     fc.assert(
       fc.property(rrule, start, (rule, s) => checkSound(withRule(rule, s))),
-      { ...BUDGET, interruptAfterTimeLimit: 2000 },
+      { ...BUDGET, interruptAfterTimeLimit: 1500 },
     );
   });
 });

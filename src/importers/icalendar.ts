@@ -458,14 +458,40 @@ function localDateKey(at: number, zone: string): string {
   return `${y}-${m}-${d}`;
 }
 
-/**
- * Candidates ical.js may test per rule. Ordinary rules need one or two per
- * occurrence; a rule that can never match (BYMONTH=2;BYMONTHDAY=30) would
- * otherwise loop forever inside a single next().
- */
-const MAX_STEPS = IMPORT_LIMITS.maxOccurrencesPerEvent * 4;
-
 class TooCostly extends Error {}
+
+/**
+ * Work ical.js may do per rule. Ordinary rules test one or two candidates per
+ * occurrence and expand each year once; a rule that can never match
+ * (BYMONTH=2;BYMONTHDAY=30) would otherwise loop forever inside a single
+ * next(), or inside the constructor's search for the first match.
+ */
+const MAX_CANDIDATES = IMPORT_LIMITS.maxOccurrencesPerEvent * 4;
+const MAX_YEAR_EXPANSIONS = 300; // a yearly series reaching back three centuries
+
+/**
+ * The budget lives outside the instance because ical.js does its first
+ * search from the constructor, before subclass fields exist. Expansion is
+ * synchronous, so one module-level budget is never shared by two rules.
+ */
+const budget = { candidates: 0, years: 0 };
+
+class GuardedIterator extends ICAL.RecurIterator {
+  override check_contracting_rules(): boolean {
+    if (++budget.candidates > MAX_CANDIDATES) throw new TooCostly();
+    return super.check_contracting_rules();
+  }
+
+  override expand_year_days(year: unknown): number {
+    if (++budget.years > MAX_YEAR_EXPANSIONS) throw new TooCostly();
+    return super.expand_year_days(year);
+  }
+
+  override increment_month(): void {
+    if (++budget.candidates > MAX_CANDIDATES) throw new TooCostly();
+    super.increment_month();
+  }
+}
 
 const YEAR_SECONDS = 31_556_952;
 const FREQ_SECONDS: Record<string, number> = {
@@ -496,13 +522,15 @@ function expandRule(
   // UNTIL is often `Z` while DTSTART is local; compare it on instants ourselves.
   const until = rule.until ? untilOf(rule.until, zoned) : Number.POSITIVE_INFINITY;
   rule.until = null;
-  const iterator = rule.iterator(toFloating(start.wall));
-  const check = iterator.check_contracting_rules.bind(iterator);
-  let steps = 0;
-  iterator.check_contracting_rules = () => {
-    if (++steps > MAX_STEPS) throw new TooCostly();
-    return check();
-  };
+  budget.candidates = 0;
+  budget.years = 0;
+  let iterator: GuardedIterator;
+  try {
+    iterator = new GuardedIterator({ rule, dtstart: toFloating(start.wall) });
+  } catch (error) {
+    if (error instanceof TooCostly) return 'too costly';
+    throw error;
+  }
   for (let n = 0; n < IMPORT_LIMITS.maxOccurrencesPerEvent; n++) {
     let next: InstanceType<typeof ICAL.Time> | null;
     try {
