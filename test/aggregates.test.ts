@@ -100,3 +100,137 @@ for (const engine of await availableEngines()) {
     }, 120_000);
   });
 }
+
+type CacheOp =
+  | { type: 'log'; person: number; minutesAgo: number; channel: 'in_person' | 'text' | 'voice' }
+  | { type: 'edit'; target: number; minutesAgo: number }
+  | { type: 'delete'; target: number }
+  | { type: 'checkin'; loneliness: number }
+  | { type: 'snooze'; person: number }
+  | { type: 'zone'; zone: string }
+  | { type: 'param'; halfLife: number }
+  | { type: 'person' }
+  | { type: 'unperson'; person: number };
+
+const cacheOp: fc.Arbitrary<CacheOp> = fc.oneof(
+  fc.record({
+    type: fc.constant('log' as const),
+    person: fc.nat(),
+    minutesAgo: fc.integer({ min: 0, max: 60 * 24 * 40 }),
+    channel: fc.constantFrom('in_person' as const, 'text' as const, 'voice' as const),
+  }),
+  fc.record({
+    type: fc.constant('edit' as const),
+    target: fc.nat(),
+    minutesAgo: fc.integer({ min: 0, max: 60 * 24 * 40 }),
+  }),
+  fc.record({ type: fc.constant('delete' as const), target: fc.nat() }),
+  fc.record({ type: fc.constant('checkin' as const), loneliness: fc.integer({ min: 0, max: 10 }) }),
+  fc.record({ type: fc.constant('snooze' as const), person: fc.nat() }),
+  fc.record({
+    type: fc.constant('zone' as const),
+    zone: fc.constantFrom('UTC', 'Pacific/Auckland', 'America/Los_Angeles'),
+  }),
+  fc.record({ type: fc.constant('param' as const), halfLife: fc.integer({ min: 1, max: 20 }) }),
+  fc.record({ type: fc.constant('person' as const) }),
+  fc.record({ type: fc.constant('unperson' as const), person: fc.nat() }),
+);
+
+for (const engine of await availableEngines()) {
+  describe(`the cached Today report on ${engine}`, () => {
+    let test: TestDatabase;
+    beforeAll(async () => {
+      test = await createTestDatabase(engine);
+    });
+    afterAll(async () => {
+      await test?.destroy();
+    });
+
+    it('when the log is changed at random between requests, the cached Today always equals a fresh computation', async () => {
+      const { today, computeTodayReport, decideNudge } = await import(
+        '../src/app/model.usecases.js'
+      );
+      const { createCheckIn } = await import('../src/app/checkins.usecases.js');
+      const { deleteConnection } = await import('../src/app/connections.usecases.js');
+      const { updateSettings } = await import('../src/app/settings.usecases.js');
+      await fc.assert(
+        fc.asyncProperty(fc.array(cacheOp, { minLength: 1, maxLength: 12 }), async (ops) => {
+          const ctx = await contextFor(test.database, randomUUID(), randomUUID().slice(0, 8));
+          const people: string[] = [];
+          for (let i = 0; i < 3; i++)
+            people.push((await createConnection(ctx, { name: `P${i}`, ring: 'inner' })).id);
+          const logged: string[] = [];
+          const ago = (m: number) => new Date(ctx.clock().getTime() - m * 60_000).toISOString();
+          // Everyone starts overdue, so reach-out nudges (and snoozing them) show.
+          for (const id of people) {
+            logged.push(
+              (
+                await createInteraction(ctx, {
+                  startedAt: ago(60 * 24 * 20),
+                  connectionIds: [id],
+                  channel: 'voice',
+                })
+              ).id,
+            );
+          }
+          for (const o of ops) {
+            await today(ctx); // warm the cache with the state before the change
+            const who = () => people[('person' in o ? o.person : 0) % Math.max(1, people.length)];
+            switch (o.type) {
+              case 'log':
+                if (people.length) {
+                  logged.push(
+                    (
+                      await createInteraction(ctx, {
+                        startedAt: ago(o.minutesAgo),
+                        connectionIds: [who()],
+                        channel: o.channel,
+                      })
+                    ).id,
+                  );
+                }
+                break;
+              case 'edit':
+              case 'delete': {
+                const id = logged[o.target % Math.max(1, logged.length)];
+                if (!id || !(await ctx.store.interactions.get(id))) break;
+                if (o.type === 'edit')
+                  await updateInteraction(ctx, id, { startedAt: ago(o.minutesAgo) });
+                else await deleteInteraction(ctx, id);
+                break;
+              }
+              case 'checkin':
+                await createCheckIn(ctx, { stress: 5, loneliness: o.loneliness });
+                break;
+              case 'snooze':
+                if (people.length)
+                  await decideNudge(ctx, { key: `reach-out:${who()}`, action: 'snoozed' });
+                break;
+              case 'zone':
+                await updateSettings(ctx, { timeZone: o.zone });
+                break;
+              case 'param':
+                await updateSettings(ctx, { modelParams: { everydayHalfLifeDays: o.halfLife } });
+                break;
+              case 'person':
+                people.push(
+                  (await createConnection(ctx, { name: `Q${people.length}`, ring: 'close' })).id,
+                );
+                break;
+              case 'unperson': {
+                const id = who();
+                if (id) {
+                  await deleteConnection(ctx, id);
+                  people.splice(people.indexOf(id), 1);
+                }
+                break;
+              }
+            }
+            expect(await today(ctx)).toEqual(await computeTodayReport(ctx));
+          }
+        }),
+        { numRuns: 8 },
+      );
+    }, 120_000);
+  });
+}

@@ -84,7 +84,38 @@ async function inputFor(
 
 export type TodayReport = Today & { timeZone: string; checkedInToday: boolean };
 
+/**
+ * Today's report, reused while the user's data version and local date stay
+ * the same. Every write bumps the version (storage/store.ts), so a reused
+ * report always equals a fresh computation; the version is read from the
+ * database on every call, so several app servers stay correct without
+ * sharing memory. Bounded per database, oldest entry out first.
+ */
+const TODAY_CACHE_SIZE = 1_000;
+const todayCache = new WeakMap<object, Map<string, { key: string; report: TodayReport }>>();
+
 export async function today(ctx: AppContext): Promise<TodayReport> {
+  const { settings, version } = await ctx.store.versioned();
+  const key = `${version}|${localDateOf(ctx.clock(), settings.timeZone)}|${settings.timeZone}`;
+  let cache = todayCache.get(ctx.store.scope);
+  if (!cache) {
+    cache = new Map();
+    todayCache.set(ctx.store.scope, cache);
+  }
+  const hit = cache.get(ctx.store.userId);
+  if (hit?.key === key) return hit.report;
+  const report = await computeTodayReport(ctx);
+  cache.delete(ctx.store.userId);
+  cache.set(ctx.store.userId, { key, report });
+  if (cache.size > TODAY_CACHE_SIZE) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return report;
+}
+
+/** Today computed from the data, without the cache. */
+export async function computeTodayReport(ctx: AppContext): Promise<TodayReport> {
   const f = await frame(ctx);
   const { timeZone } = f.settings;
   const input = await inputFor(ctx, f, f.today, f.today);

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row shapes as stored. Both engines use the same portable column types:
  * text for ids, instants (ISO 8601 UTC, so they sort as text) and JSON lists;
@@ -7,6 +9,8 @@ export interface UsersTable {
   id: string;
   created_at: string;
   settings: string;
+  /** Bumped by every write to the user's data; see store.ts. */
+  data_version: Generated<number>;
 }
 
 export interface ConnectionsTable {

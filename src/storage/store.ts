@@ -16,6 +16,8 @@ import { usersRepository } from './users.repository.js';
  */
 export interface UserStore {
   readonly userId: string;
+  /** The database this store reads, as an identity for caches (never used to query). */
+  readonly scope: object;
   readonly connections: ReturnType<typeof connectionsRepository>;
   readonly interactions: ReturnType<typeof interactionsRepository>;
   readonly checkins: ReturnType<typeof checkinsRepository>;
@@ -26,31 +28,79 @@ export interface UserStore {
   saveSettings(settings: Settings): Promise<void>;
   /** When the user was created. */
   createdAt(): Promise<string>;
+  /** Settings plus the data version every write bumps, in one read. */
+  versioned(): Promise<{ settings: Settings; version: number }>;
   /** Run `work` atomically: every write in it lands, or none does. */
   transaction<T>(work: (store: UserStore) => Promise<T>): Promise<T>;
 }
 
-function bind(db: Kysely<DB>, engine: Engine, userId: string, inTransaction: boolean): UserStore {
+/**
+ * Make every write method also bump the user's data version, so results
+ * cached against the version (Today) can never outlive the data they came
+ * from. Done here, once, rather than in each repository or use case.
+ */
+function bumping<R extends object>(
+  repository: R,
+  writes: readonly (keyof R)[],
+  bump: () => Promise<void>,
+): R {
+  const out = { ...repository };
+  for (const name of writes) {
+    const original = repository[name] as unknown as (...args: unknown[]) => Promise<unknown>;
+    (out as Record<keyof R, unknown>)[name] = async (...args: unknown[]) => {
+      const result = await original(...args);
+      await bump();
+      return result;
+    };
+  }
+  return out;
+}
+
+function bind(
+  db: Kysely<DB>,
+  engine: Engine,
+  userId: string,
+  inTransaction: boolean,
+  scope: object,
+): UserStore {
   const users = usersRepository(db);
+  const bump = () => users.bump(userId);
   const store: UserStore = {
     userId,
-    connections: connectionsRepository(db, engine, userId),
-    interactions: interactionsRepository(db, userId),
-    checkins: checkinsRepository(db, userId),
-    plans: plansRepository(db, userId),
-    nudges: nudgesRepository(db, userId),
+    scope,
+    connections: bumping(
+      connectionsRepository(db, engine, userId),
+      ['insert', 'replace', 'delete'],
+      bump,
+    ),
+    interactions: bumping(
+      interactionsRepository(db, userId),
+      ['insert', 'replace', 'delete', 'deleteOrphans'],
+      bump,
+    ),
+    checkins: bumping(checkinsRepository(db, userId), ['insert', 'replace', 'delete'], bump),
+    plans: bumping(
+      plansRepository(db, userId),
+      ['insert', 'replace', 'delete', 'deleteOrphans'],
+      bump,
+    ),
+    nudges: bumping(nudgesRepository(db, userId), ['save', 'clear'], bump),
     calendarFeed: userCalendarFeedRepository(db, userId),
     settings: () => users.settings(userId),
-    saveSettings: (settings) => users.saveSettings(userId, settings),
+    saveSettings: async (settings) => {
+      await users.saveSettings(userId, settings);
+      await bump();
+    },
     createdAt: () => users.createdAt(userId),
+    versioned: () => users.versioned(userId),
     transaction: (work) =>
       inTransaction
         ? work(store)
-        : db.transaction().execute((trx) => work(bind(trx, engine, userId, true))),
+        : db.transaction().execute((trx) => work(bind(trx, engine, userId, true, scope))),
   };
   return store;
 }
 
 export function userStore(database: Database, userId: string): UserStore {
-  return bind(database.db, database.engine, userId, false);
+  return bind(database.db, database.engine, userId, false, database);
 }

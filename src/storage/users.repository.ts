@@ -40,6 +40,27 @@ export function usersRepository(db: Kysely<DB>) {
       return row.created_at;
     },
 
+    /** The user's settings and data version in one read: what a cached result is keyed by. */
+    async versioned(id: string): Promise<{ settings: Settings; version: number }> {
+      const row = await db
+        .selectFrom('users')
+        .select(['settings', 'data_version'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return {
+        settings: { ...defaultSettings(), ...(JSON.parse(row.settings) as Partial<Settings>) },
+        version: Number(row.data_version),
+      };
+    },
+
+    async bump(id: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+    },
+
     async saveSettings(id: string, settings: Settings): Promise<void> {
       await db
         .updateTable('users')
