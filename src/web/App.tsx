@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { api } from './api.js';
 import { HelpPage } from './features/help/HelpPage.js';
 import { RecentSection } from './features/history/RecentSection.js';
@@ -7,6 +7,17 @@ import { PeopleSection } from './features/people/PeopleSection.js';
 import { TodayPage } from './features/today/TodayPage.js';
 import { Link, NavLink, usePath } from './shared/router.js';
 import { useRemote } from './shared/useRemote.js';
+
+// Pages visited now and then load on demand, keeping the first load small.
+const ImportPage = lazy(() =>
+  import('./features/import/ImportPage.js').then((m) => ({ default: m.ImportPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
+);
+const LearnPage = lazy(() =>
+  import('./features/learn/LearnPage.js').then((m) => ({ default: m.LearnPage })),
+);
 
 const RECENT_INTERACTIONS = 10;
 const RECENT_CHECKINS = 5;
@@ -23,12 +34,22 @@ const PAGES = [
   { path: '/history', label: 'History' },
 ] as const;
 
+/** Less frequent pages: inline on wide screens, behind "More" on a phone. */
+const MORE_PAGES = [
+  { path: '/import', label: 'Import' },
+  { path: '/settings', label: 'Settings' },
+  { path: '/learn', label: 'Learn' },
+] as const;
+
 const TITLES: Record<string, string> = {
   '/': 'Today',
   '/people': 'People',
   '/log': 'Log time together',
   '/history': 'History',
   '/help': 'Help in a crisis',
+  '/import': 'Import',
+  '/settings': 'Settings',
+  '/learn': 'Learn',
 };
 
 /** `/people/` and `/people` are the same page. */
@@ -43,11 +64,14 @@ export function App() {
   const checkIns = useRemote(loadCheckIns);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreButton = useRef<HTMLButtonElement>(null);
 
   // A new page: name it in the title, start at the top, and move focus to its content so
   // screen reader and keyboard users begin there (not on the initial load).
   useEffect(() => {
     document.title = `${TITLES[path] ?? 'Not found'} · Tend`;
+    setMoreOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -97,6 +121,23 @@ export function App() {
     case '/help':
       page = <HelpPage />;
       break;
+    case '/import':
+      page = (
+        <ImportPage
+          onImported={() => {
+            void connections.reload();
+            void interactions.reload();
+            void checkIns.reload();
+          }}
+        />
+      );
+      break;
+    case '/settings':
+      page = <SettingsPage />;
+      break;
+    case '/learn':
+      page = <LearnPage />;
+      break;
     default:
       page = (
         <div className="narrow card">
@@ -122,9 +163,42 @@ export function App() {
             </svg>
             <span>Tend</span>
           </h1>
-          <nav aria-label="Main">
+          <nav
+            aria-label="Main"
+            className={moreOpen ? 'more-open' : undefined}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && moreOpen) {
+                setMoreOpen(false);
+                moreButton.current?.focus();
+              }
+            }}
+          >
             <ul>
               {PAGES.map((p) => (
+                <li key={p.path}>
+                  <NavLink to={p.path} current={path}>
+                    {p.label}
+                  </NavLink>
+                </li>
+              ))}
+              <li className="more-toggle">
+                <button
+                  ref={moreButton}
+                  type="button"
+                  aria-expanded={moreOpen}
+                  aria-controls="nav-more"
+                  className={MORE_PAGES.some((p) => p.path === path) ? 'holds-current' : undefined}
+                  onClick={() => setMoreOpen((open) => !open)}
+                >
+                  More
+                  <svg viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+                    <path d="M2.5 4.5 6 8l3.5-3.5" />
+                  </svg>
+                </button>
+              </li>
+            </ul>
+            <ul id="nav-more" className="nav-more">
+              {MORE_PAGES.map((p) => (
                 <li key={p.path}>
                   <NavLink to={p.path} current={path}>
                     {p.label}
@@ -136,11 +210,20 @@ export function App() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {page}
+        <Suspense
+          fallback={
+            <p className="narrow muted" role="status">
+              Loading…
+            </p>
+          }
+        >
+          {page}
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>
           Tend is not medical advice. <Link to="/help">Help in a crisis</Link> ·{' '}
+          <Link to="/learn">The science behind Tend</Link> · <Link to="/settings">Settings</Link> ·{' '}
           <a href="/api/docs">API documentation</a>
         </p>
       </footer>

@@ -49,7 +49,8 @@ function formatSize(bytes: number): string {
 
 type Busy = { step: 'preview' | 'import'; progress: number | null } | null;
 
-export function ImportPage() {
+/** `onImported` runs after a real import, so the other pages show the new records. */
+export function ImportPage({ onImported }: { onImported?: () => void }) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState<ImportType>('vcard');
@@ -113,6 +114,7 @@ export function ImportPage() {
       else {
         setResult(report);
         setPreview(null);
+        onImported?.();
       }
       requestAnimationFrame(() => summary.current?.focus());
     } catch (e) {
@@ -153,7 +155,7 @@ export function ImportPage() {
             onDrop={onDrop}
           >
             <div className="field">
-              <label htmlFor={`${id}-input`}>File</label>
+              <label htmlFor={`${id}-input`}>File to import</label>
               <input
                 ref={fileInput}
                 id={`${id}-input`}

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { api } from '../../api.js';
 import { FormFooter } from '../../shared/FormFooter.js';
+import type { JsonSchema, ModelParamsView } from '../../shared/types.js';
 import type { Remote } from '../../shared/useRemote.js';
 import { useSubmit } from '../../shared/useSubmit.js';
-import type { JsonSchema, ModelParamsView } from '../../shared/types.js';
 
 /** One number the model reads, found in the schema (`group` for nested ones like channelWeights). */
 export interface Param {
@@ -80,7 +80,8 @@ function outOfRange(schema: JsonSchema, value: string): boolean {
 
 function draftOf(view: ModelParamsView): Record<string, string> {
   const draft: Record<string, string> = {};
-  for (const p of paramsOf(view.schema)) draft[p.path] = String(valueAt(view.effective, p.path) ?? '');
+  for (const p of paramsOf(view.schema))
+    draft[p.path] = String(valueAt(view.effective, p.path) ?? '');
   return draft;
 }
 

@@ -50,7 +50,11 @@ export function SettingsPage() {
         ) : settings.error ? (
           <div className="load-problem">
             <p className="load-error">Could not load your settings: {settings.error.message}</p>
-            <button type="button" className="secondary small" onClick={() => void settings.reload()}>
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => void settings.reload()}
+            >
               Try again
             </button>
           </div>
