@@ -1,0 +1,75 @@
+/**
+ * Today in a real browser, with the demo year: the JavaScript the first page
+ * load needs (gzipped, as the server could send it) and the time until Today
+ * is usable (its state cards and reach-out list on screen). Debian's
+ * headless Chromium; not a test: it reports, never asserts.
+ *
+ *   npm run build && npx tsx bench/web.ts [runs=10]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../test/support/browser.js';
+import { serveTend } from './support.js';
+
+const BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url));
+const runs = Number(process.argv[2] ?? 10);
+const WEB = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-web-'));
+execFileSync(process.execPath, [BIN, 'demo', '--data-dir', dataDir], {
+  stdio: 'ignore',
+  env: { ...process.env, TZ: 'Europe/Berlin' },
+});
+const server = await serveTend(['--data-dir', dataDir], { TZ: 'Europe/Berlin' });
+const browser = await launchBrowser();
+try {
+  // What the first load fetches: the entry script and whatever it imports eagerly.
+  const page0 = await browser.newPage();
+  const scripts = new Set<string>();
+  page0.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+  });
+  await page0.goto(server.url, { waitUntil: 'networkidle' });
+  await page0.close();
+  let raw = 0;
+  let gz = 0;
+  for (const path of scripts) {
+    const bytes = readFileSync(join(WEB, path));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const started = performance.now();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Your states' }).waitFor();
+    await page.getByRole('heading', { name: 'Reach out' }).waitFor();
+    times.push(performance.now() - started);
+    await context.close();
+  }
+  console.log(
+    `Chromium ${browser.version()}, node ${process.version}, demo year, ${runs} cold page loads (new context each)\n`,
+  );
+  console.log('| measure | value |');
+  console.log('| --- | ---: |');
+  console.log(
+    `| initial JavaScript (${scripts.size} file${scripts.size === 1 ? '' : 's'}), raw | ${(raw / 1024).toFixed(1)} KB |`,
+  );
+  console.log(`| initial JavaScript, gzipped | ${(gz / 1024).toFixed(1)} KB |`);
+  console.log(`| Today usable, median | ${median(times).toFixed(0)} ms |`);
+  console.log(`| Today usable, slowest | ${Math.max(...times).toFixed(0)} ms |`);
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
