@@ -15,6 +15,12 @@ const ImportPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
 );
+const PlansPage = lazy(() =>
+  import('./features/plans/PlansPage.js').then((m) => ({ default: m.PlansPage })),
+);
+const ConnectionPage = lazy(() =>
+  import('./features/connection/ConnectionPage.js').then((m) => ({ default: m.ConnectionPage })),
+);
 const LearnPage = lazy(() =>
   import('./features/learn/LearnPage.js').then((m) => ({ default: m.LearnPage })),
 );
@@ -36,6 +42,7 @@ const PAGES = [
 
 /** Less frequent pages: inline on wide screens, behind "More" on a phone. */
 const MORE_PAGES = [
+  { path: '/plans', label: 'Plans' },
   { path: '/import', label: 'Import' },
   { path: '/settings', label: 'Settings' },
   { path: '/learn', label: 'Learn' },
@@ -47,10 +54,17 @@ const TITLES: Record<string, string> = {
   '/log': 'Log time together',
   '/history': 'History',
   '/help': 'Help in a crisis',
+  '/plans': 'Plans',
   '/import': 'Import',
   '/settings': 'Settings',
   '/learn': 'Learn',
 };
+
+/** The id in a connection's address, `/people/{id}`. */
+function personId(path: string): string | undefined {
+  const match = /^\/people\/([^/]+)$/.exec(path);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
 
 /** `/people/` and `/people` are the same page. */
 function normalise(path: string): string {
@@ -70,7 +84,7 @@ export function App() {
   // A new page: name it in the title, start at the top, and move focus to its content so
   // screen reader and keyboard users begin there (not on the initial load).
   useEffect(() => {
-    document.title = `${TITLES[path] ?? 'Not found'} · Tend`;
+    document.title = `${TITLES[path] ?? (personId(path) ? 'Person' : 'Not found')} · Tend`;
     setMoreOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
@@ -138,7 +152,26 @@ export function App() {
     case '/learn':
       page = <LearnPage />;
       break;
-    default:
+    case '/plans':
+      page = <PlansPage connections={connections} onLogged={() => void interactions.reload()} />;
+      break;
+    default: {
+      const id = personId(path);
+      if (id) {
+        page = (
+          <ConnectionPage
+            key={id}
+            id={id}
+            connections={connections}
+            onChanged={() => void connections.reload()}
+            onDeleted={() => {
+              void connections.reload();
+              void interactions.reload();
+            }}
+          />
+        );
+        break;
+      }
       page = (
         <div className="narrow card">
           <h2>Page not found</h2>
@@ -147,6 +180,7 @@ export function App() {
           </p>
         </div>
       );
+    }
   }
 
   return (

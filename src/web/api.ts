@@ -2,6 +2,7 @@ import type {
   CalendarFeedStatus,
   CheckIn,
   Connection,
+  ConnectionChanges,
   DayExplanation,
   ImportReport,
   ImportType,
@@ -12,8 +13,10 @@ import type {
   NewConnection,
   NewInteraction,
   NewNudgeDecision,
+  NewPlan,
   NudgeDecision,
   Page,
+  Plan,
   Settings,
   SettingsUpdate,
   StatesRange,
@@ -250,6 +253,35 @@ export const api = {
   listConnections: (signal?: AbortSignal) => listAll<Connection>(`${V1}/connections`, signal),
   createConnection: (body: NewConnection) =>
     request<Connection>('POST', `${V1}/connections`, { body }),
+  connection: (id: string, signal?: AbortSignal) =>
+    request<Connection>(
+      'GET',
+      `${V1}/connections/${encodeURIComponent(id)}`,
+      signal ? { signal } : {},
+    ),
+  updateConnection: (id: string, body: ConnectionChanges) =>
+    request<Connection>('PATCH', `${V1}/connections/${encodeURIComponent(id)}`, { body }),
+  /** Also removes their interactions and plans with nobody else. */
+  deleteConnection: (id: string) =>
+    request<void>('DELETE', `${V1}/connections/${encodeURIComponent(id)}`),
+
+  /** One person's interactions, newest first, a page at a time. */
+  interactionsWith: (connectionId: string, limit: number, cursor?: string, signal?: AbortSignal) =>
+    request<Page<Interaction>>('GET', `${V1}/interactions`, {
+      query: { connectionId, limit, cursor },
+      ...(signal ? { signal } : {}),
+    }),
+
+  /** Plans from `from` on, soonest first (one page of up to 500). */
+  upcomingPlans: (from: string, signal?: AbortSignal) =>
+    request<Page<Plan>>('GET', `${V1}/plans`, {
+      query: { from, limit: 500 },
+      ...(signal ? { signal } : {}),
+    }),
+  createPlan: (body: NewPlan) => request<Plan>('POST', `${V1}/plans`, { body }),
+  setPlanStatus: (id: string, status: 'done' | 'cancelled') =>
+    request<Plan>('PATCH', `${V1}/plans/${encodeURIComponent(id)}`, { body: { status } }),
+  deletePlan: (id: string) => request<void>('DELETE', `${V1}/plans/${encodeURIComponent(id)}`),
 
   /** Newest first. */
   recentInteractions: (limit: number, signal?: AbortSignal) =>

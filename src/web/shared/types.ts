@@ -107,3 +107,25 @@ export interface NewCalendarFeed {
   token: string;
   path: string;
 }
+
+export type { ImportantDate } from '../../core/connections.schemas.js';
+export type { Plan, PlanStatus } from '../../core/plans.schemas.js';
+
+/** What the Plans form sends. */
+export interface NewPlan {
+  startsAt: string;
+  connectionIds: string[];
+  title: string;
+  location: string | null;
+  durationMinutes: number | null;
+  note: string;
+}
+
+/** What the connection page's edit form sends. */
+export interface ConnectionChanges {
+  name?: string;
+  ring?: Ring;
+  cadenceDays?: number;
+  sharedJoys?: string[];
+  notes?: string;
+}

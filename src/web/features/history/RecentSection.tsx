@@ -83,7 +83,7 @@ function Loaded<T>({
   return <p className="muted">Loading…</p>;
 }
 
-function InteractionItem({
+export function InteractionItem({
   interaction: i,
   names,
 }: {

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { api } from '../../api.js';
 import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import { RING_OPTIONS, RING_ORDER, ringLabel } from '../../shared/labels.js';
+import { Link } from '../../shared/router.js';
 import type { Connection, Ring } from '../../shared/types.js';
 import type { Remote } from '../../shared/useRemote.js';
 import { useSubmit } from '../../shared/useSubmit.js';
@@ -47,7 +48,9 @@ function PeopleList({ connections }: { connections: Remote<Connection[]> }) {
     <ul className="people-list" aria-label="Your people">
       {[...data].sort(byCloseness).map((c) => (
         <li key={c.id}>
-          <span className="person-name">{c.name}</span>
+          <Link to={`/people/${encodeURIComponent(c.id)}`} className="person-name">
+            {c.name}
+          </Link>
           <span className="tags">
             <span className={`tag ring-${c.ring}`}>{ringLabel(c.ring)}</span>
             <span className="tag">{c.kind === 'pet' ? 'Pet' : 'Person'}</span>
