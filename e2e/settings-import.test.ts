@@ -161,7 +161,8 @@ describeBrowser('import, settings and learn', () => {
     // Restore defaults sends modelParams: null.
     await reloadedModel.getByRole('button', { name: 'Restore defaults' }).click();
     await see(reloadedModel.getByRole('status'), 'back to its default');
-    expect(await reloadedGentle.inputValue()).toBe('7');
+    // The form takes the fresh values as the page renders; wait for it rather than race it.
+    await expect.poll(() => reloadedGentle.inputValue()).toBe('7');
     expect(await severeViolations(page), 'Settings').toEqual([]);
     expect(problems).toEqual([]);
   }, 60_000);

@@ -21,6 +21,9 @@ const PlansPage = lazy(() =>
 const ConnectionPage = lazy(() =>
   import('./features/connection/ConnectionPage.js').then((m) => ({ default: m.ConnectionPage })),
 );
+const InsightsPage = lazy(() =>
+  import('./features/insights/InsightsPage.js').then((m) => ({ default: m.InsightsPage })),
+);
 const LearnPage = lazy(() =>
   import('./features/learn/LearnPage.js').then((m) => ({ default: m.LearnPage })),
 );
@@ -43,6 +46,7 @@ const PAGES = [
 /** Less frequent pages: inline on wide screens, behind "More" on a phone. */
 const MORE_PAGES = [
   { path: '/plans', label: 'Plans' },
+  { path: '/insights', label: 'Insights' },
   { path: '/import', label: 'Import' },
   { path: '/settings', label: 'Settings' },
   { path: '/learn', label: 'Learn' },
@@ -55,6 +59,7 @@ const TITLES: Record<string, string> = {
   '/history': 'History',
   '/help': 'Help in a crisis',
   '/plans': 'Plans',
+  '/insights': 'Insights',
   '/import': 'Import',
   '/settings': 'Settings',
   '/learn': 'Learn',
@@ -151,6 +156,9 @@ export function App() {
       break;
     case '/learn':
       page = <LearnPage />;
+      break;
+    case '/insights':
+      page = <InsightsPage />;
       break;
     case '/plans':
       page = <PlansPage connections={connections} onLogged={() => void interactions.reload()} />;

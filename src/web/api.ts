@@ -6,6 +6,7 @@ import type {
   DayExplanation,
   ImportReport,
   ImportType,
+  InsightsView,
   Interaction,
   ModelParamsView,
   NewCalendarFeed,
@@ -316,6 +317,27 @@ export const api = {
       `${V1}/states/${encodeURIComponent(date)}/explanation`,
       signal ? { signal } : {},
     ),
+  /** What went with calmer days, `from`–`to` (local days, both included). */
+  insights: (from: string, to: string, signal?: AbortSignal) =>
+    request<InsightsView>('GET', `${V1}/insights`, {
+      query: { from, to },
+      ...(signal ? { signal } : {}),
+    }),
+  /** Check-ins from local day `from` to `to`, both included, newest first (every page). */
+  checkInsBetween: async (from: string, to: string, signal?: AbortSignal) => {
+    const items: CheckIn[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const page: Page<CheckIn> = await request<Page<CheckIn>>('GET', `${V1}/checkins`, {
+        query: { from, to, limit: 500, cursor },
+        ...(signal ? { signal } : {}),
+      });
+      items.push(...page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    return items;
+  },
   decideNudge: (body: NewNudgeDecision) =>
     request<NudgeDecision>('POST', `${V1}/nudges/decisions`, { body }),
   /** Undo a decision, so the nudge can show again. */

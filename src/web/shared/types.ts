@@ -129,3 +129,18 @@ export interface ConnectionChanges {
   sharedJoys?: string[];
   notes?: string;
 }
+
+export type {
+  InsightGroup,
+  InsightTiming,
+  ShownInsight,
+  WithheldInsight,
+} from '../../core/model/insights.js';
+
+import type { InsightsReport } from '../../core/model/insights.js';
+
+/** GET /api/v1/insights: what went with calmer days in a range (association, not cause). */
+export interface InsightsView extends InsightsReport {
+  from: string;
+  to: string;
+}

@@ -147,12 +147,11 @@ export function ModelParamsForm({
   const onReset = async () => {
     const done = await reset.run(async () => {
       await api.updateSettings({ modelParams: null });
+      // Show the defaults before saying so.
+      await params.reload();
       return 'Every model parameter is back to its default.';
     });
-    if (done) {
-      await params.reload();
-      onSaved();
-    }
+    if (done) onSaved();
   };
 
   const labels = Object.fromEntries([['modelParams', 'Model parameters']]);
