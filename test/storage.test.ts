@@ -220,9 +220,21 @@ for (const engine of await availableEngines()) {
         await expect(createInteraction(a, input)).rejects.toMatchObject({ code: 'conflict' });
       });
 
-      it('when a connection is deleted, interactions left with nobody go too, and shared ones stay', async () => {
+      it('when a connection is deleted, interactions and plans left with nobody go too, and shared ones stay', async () => {
         const before = await listInteractions(a, { connectionId: kim, limit: 500 });
+        const alone = await createPlan(a, {
+          startsAt: '2026-12-01T10:00:00Z',
+          connectionIds: [kim],
+          title: 'Chess',
+        });
+        const shared = await createPlan(a, {
+          startsAt: '2026-12-02T10:00:00Z',
+          connectionIds: [sam, kim],
+          title: 'Hike',
+        });
         await deleteConnection(a, kim);
+        await expect(getPlan(a, alone.id)).rejects.toMatchObject({ code: 'not_found' });
+        expect((await getPlan(a, shared.id)).connectionIds).toEqual([sam]);
         for (const i of before.items) {
           const left = await a.store.interactions.get(i.id);
           if (i.connectionIds.length > 1)

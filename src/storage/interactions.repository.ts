@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { InteractionKind } from '../core/common.schemas.js';
 import type { Interaction } from '../core/interactions.schemas.js';
 import type { DB, InteractionsTable } from './database.types.js';
@@ -49,6 +49,7 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
   const links = connectionLinks(db, userId, {
     table: 'interaction_connections',
     owner: 'interaction_id',
+    parent: 'interactions',
   });
 
   async function withConnections(rows: InteractionsTable[]): Promise<Interaction[]> {
@@ -102,19 +103,7 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
       for (const condition of timeRangeConditions('started_at', filter, 'desc')) {
         query = query.where(condition);
       }
-      if (filter.connectionId) {
-        const connectionId = filter.connectionId;
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('interaction_connections as ic')
-              .select(sql`1`.as('one'))
-              .where('ic.user_id', '=', userId)
-              .where('ic.connection_id', '=', connectionId)
-              .whereRef('ic.interaction_id', '=', 'interactions.id'),
-          ),
-        );
-      }
+      if (filter.connectionId) query = query.where(links.involves(filter.connectionId));
       const rows = await query
         .orderBy('started_at', 'desc')
         .orderBy('id', 'desc')
@@ -142,21 +131,7 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
 
     /** Interactions left without any connection (after a connection was deleted). */
     async deleteOrphans(): Promise<number> {
-      const result = await db
-        .deleteFrom('interactions')
-        .where('user_id', '=', userId)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('interaction_connections as ic')
-                .select(sql`1`.as('one'))
-                .whereRef('ic.interaction_id', '=', 'interactions.id'),
-            ),
-          ),
-        )
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return links.deleteOrphans();
     },
 
     /**

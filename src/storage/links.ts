@@ -1,19 +1,39 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from './database.types.js';
 
 type LinkTable =
-  | { table: 'interaction_connections'; owner: 'interaction_id' }
-  | { table: 'plan_connections'; owner: 'plan_id' };
+  | { table: 'interaction_connections'; owner: 'interaction_id'; parent: 'interactions' }
+  | { table: 'plan_connections'; owner: 'plan_id'; parent: 'plans' };
 
 /**
  * The many-to-many link from a record (an interaction or a plan) to its
  * connections. Loaded for a whole page in one query, never one per row.
  */
-export function connectionLinks(db: Kysely<DB>, userId: string, { table, owner }: LinkTable) {
+export function connectionLinks(
+  db: Kysely<DB>,
+  userId: string,
+  { table, owner, parent }: LinkTable,
+) {
   // The two link tables share a shape; Kysely cannot express that generically.
   // biome-ignore lint/suspicious/noExplicitAny: see above
   const k = db as unknown as Kysely<any>;
+  const linked = sql`select 1 from ${sql.table(table)} as l where l.${sql.ref(owner)} = ${sql.ref(`${parent}.id`)}`;
   return {
+    /** A condition for queries on the parent table: the record is with `connectionId`. */
+    involves(connectionId: string): RawBuilder<boolean> {
+      return sql<boolean>`exists (${linked} and l.user_id = ${userId} and l.connection_id = ${connectionId})`;
+    },
+
+    /** Delete this user's parent records that are left with nobody (after a connection went). */
+    async deleteOrphans(): Promise<number> {
+      const result = await k
+        .deleteFrom(parent)
+        .where('user_id', '=', userId)
+        .where(sql<boolean>`not exists (${linked})`)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async load(ownerIds: readonly string[]): Promise<Map<string, string[]>> {
       const links = new Map<string, string[]>();
       // Chunked to stay under bind-parameter limits on long windows.

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Plan } from '../core/plans.schemas.js';
 import type { DB, PlansTable } from './database.types.js';
 import { connectionLinks } from './links.js';
@@ -38,7 +38,11 @@ function fromRow(r: PlansTable, connectionIds: string[]): Plan {
 
 export function plansRepository(db: Kysely<DB>, userId: string) {
   const scoped = () => db.selectFrom('plans').selectAll().where('user_id', '=', userId);
-  const links = connectionLinks(db, userId, { table: 'plan_connections', owner: 'plan_id' });
+  const links = connectionLinks(db, userId, {
+    table: 'plan_connections',
+    owner: 'plan_id',
+    parent: 'plans',
+  });
 
   async function withConnections(rows: PlansTable[]): Promise<Plan[]> {
     if (rows.length === 0) return [];
@@ -83,19 +87,7 @@ export function plansRepository(db: Kysely<DB>, userId: string) {
       for (const condition of timeRangeConditions('starts_at', filter, 'asc')) {
         query = query.where(condition);
       }
-      if (filter.connectionId) {
-        const connectionId = filter.connectionId;
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('plan_connections as pc')
-              .select(sql`1`.as('one'))
-              .where('pc.user_id', '=', userId)
-              .where('pc.connection_id', '=', connectionId)
-              .whereRef('pc.plan_id', '=', 'plans.id'),
-          ),
-        );
-      }
+      if (filter.connectionId) query = query.where(links.involves(filter.connectionId));
       const rows = await query
         .orderBy('starts_at')
         .orderBy('id')
@@ -111,21 +103,7 @@ export function plansRepository(db: Kysely<DB>, userId: string) {
     },
 
     async deleteOrphans(): Promise<number> {
-      const result = await db
-        .deleteFrom('plans')
-        .where('user_id', '=', userId)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('plan_connections as pc')
-                .select(sql`1`.as('one'))
-                .whereRef('pc.plan_id', '=', 'plans.id'),
-            ),
-          ),
-        )
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return links.deleteOrphans();
     },
   };
 }
