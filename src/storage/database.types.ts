@@ -11,6 +11,54 @@ export interface UsersTable {
   settings: string;
   /** Bumped by every write to the user's data; see store.ts. */
   data_version: Generated<number>;
+  /** Hosted mode only: lower-cased login address; NULL for the local user. */
+  email: string | null;
+  /** Hosted mode only: `scrypt$…` (see app/auth/passwords.ts). */
+  password_hash: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface InvitesTable {
+  id: string;
+  code_hash: string;
+  note: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ThrottlesTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface DigestRunsTable {
+  user_id: string;
+  period: string;
+  status: 'claimed' | 'sent' | 'failed';
+  claimed_at: string;
+  attempts: number;
+  finished_at: string | null;
+  error: string | null;
 }
 
 export interface ConnectionsTable {
@@ -102,7 +150,12 @@ export interface CalendarFeedsTable {
 }
 
 export interface DB {
+  api_tokens: ApiTokensTable;
   calendar_feeds: CalendarFeedsTable;
+  digest_runs: DigestRunsTable;
+  invites: InvitesTable;
+  sessions: SessionsTable;
+  throttles: ThrottlesTable;
   users: UsersTable;
   connections: ConnectionsTable;
   interactions: InteractionsTable;
