@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Settings } from '../src/core/settings.schemas.js';
 import { createApp, silentLogger } from '../src/server/app.js';
 import { LOCAL_USER_ID, usersRepository } from '../src/storage/users.repository.js';
 import { createTestDatabase, type TestDatabase } from './support/databases.js';
@@ -174,6 +175,79 @@ describe('interactions, check-ins and plans', () => {
     expect(bad.body.errors).toEqual([
       { path: 'timeZone', message: expect.stringContaining('IANA') },
     ]);
+  });
+});
+
+describe('the reminder digest settings', () => {
+  const settingsRow = () =>
+    test.database.db
+      .selectFrom('users')
+      .select('settings')
+      .where('id', '=', LOCAL_USER_ID)
+      .executeTakeFirstOrThrow();
+
+  it('when settings saved before digests existed are read, the digest is off with its defaults', async () => {
+    const saved = await settingsRow();
+    const { digest: _digest, ...older } = JSON.parse(saved.settings);
+    await test.database.db
+      .updateTable('users')
+      .set({ settings: JSON.stringify(older) })
+      .where('id', '=', LOCAL_USER_ID)
+      .execute();
+    try {
+      expect((await call('GET', '/api/v1/settings')).body.digest).toEqual({
+        enabled: false,
+        frequency: 'daily',
+        hour: 8,
+        weekday: 1,
+      });
+      // A backup written before digests existed still validates.
+      expect(Settings.parse(older).digest.enabled).toBe(false);
+    } finally {
+      await test.database.db
+        .updateTable('users')
+        .set({ settings: saved.settings })
+        .where('id', '=', LOCAL_USER_ID)
+        .execute();
+    }
+  });
+
+  it('when part of the digest changes, the other digest fields keep their values', async () => {
+    const on = await call('PATCH', '/api/v1/settings', { digest: { enabled: true } });
+    expect(on.status).toBe(200);
+    expect(on.body.digest).toEqual({ enabled: true, frequency: 'daily', hour: 8, weekday: 1 });
+    const weekly = await call('PATCH', '/api/v1/settings', {
+      digest: { frequency: 'weekly', weekday: 7, hour: 18 },
+    });
+    expect(weekly.body.digest).toEqual({
+      enabled: true,
+      frequency: 'weekly',
+      hour: 18,
+      weekday: 7,
+    });
+    // Changing something else leaves the digest alone.
+    const other = await call('PATCH', '/api/v1/settings', { ringCadenceDays: { wider: 90 } });
+    expect(other.body.digest).toEqual(weekly.body.digest);
+    expect((await call('GET', '/api/v1/settings')).body.digest).toEqual(weekly.body.digest);
+    await call('PATCH', '/api/v1/settings', {
+      digest: { enabled: false, frequency: 'daily', hour: 8, weekday: 1 },
+    });
+  });
+
+  it.each([
+    ['an hour past 23', { hour: 24 }, 'digest.hour'],
+    ['a fractional hour', { hour: 7.5 }, 'digest.hour'],
+    ['weekday 0', { weekday: 0 }, 'digest.weekday'],
+    ['weekday 8', { weekday: 8 }, 'digest.weekday'],
+    ['an unknown frequency', { frequency: 'monthly' }, 'digest.frequency'],
+    ['a non-boolean switch', { enabled: 'yes' }, 'digest.enabled'],
+    ['an unknown digest field', { sendTo: 'someone@example.org' }, 'digest.sendTo'],
+  ])('when the digest has %s, it is refused and nothing changes', async (_, digest, path) => {
+    const before = (await call('GET', '/api/v1/settings')).body;
+    const bad = await call('PATCH', '/api/v1/settings', { digest });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    expect((await call('GET', '/api/v1/settings')).body).toEqual(before);
   });
 });
 

@@ -45,6 +45,7 @@ export async function updateSettings(ctx: AppContext, input: unknown): Promise<S
       ...current,
       ...patch,
       ringCadenceDays: { ...current.ringCadenceDays, ...patch.ringCadenceDays },
+      digest: { ...current.digest, ...patch.digest },
       modelParams,
     };
     await store.saveSettings(next);

@@ -11,6 +11,32 @@ export const RingCadences = z.strictObject({
   wider: Cadence,
 });
 
+export const DigestFrequency = z.enum(['daily', 'weekly']);
+export type DigestFrequency = z.infer<typeof DigestFrequency>;
+
+export const DigestSettings = z
+  .strictObject({
+    enabled: z.boolean().meta({
+      description:
+        'Send a reminder digest by email (hosted Tend with mail set up, for accounts with an email address). Off by default.',
+    }),
+    frequency: DigestFrequency.meta({
+      description: 'daily: every day; weekly: once a week, on `weekday`.',
+    }),
+    hour: z.number().int().min(0).max(23).meta({
+      description: 'Local hour (0–23, in your time zone) from which the digest is sent.',
+    }),
+    weekday: z.number().int().min(1).max(7).meta({
+      description: 'For weekly digests: the day it is sent, 1 = Monday … 7 = Sunday.',
+    }),
+  })
+  .meta({ id: 'DigestSettings' });
+export type DigestSettings = z.infer<typeof DigestSettings>;
+
+export function defaultDigestSettings(): DigestSettings {
+  return { enabled: false, frequency: 'daily', hour: 8, weekday: 1 };
+}
+
 export const Settings = z
   .object({
     timeZone: TimeZone,
@@ -26,6 +52,11 @@ export const Settings = z
       description:
         'Your changes to the model’s parameters (only those you changed); GET /api/v1/model/params lists them all with defaults and ranges.',
     }),
+    // Defaulted so backups written before digests existed still read.
+    digest: DigestSettings.default(defaultDigestSettings).meta({
+      description:
+        'The reminder digest by email: whom to reach out to, plans of the next 7 days and dates coming up. Never notes or check-ins.',
+    }),
   })
   .meta({ id: 'Settings' });
 export type Settings = z.infer<typeof Settings>;
@@ -39,6 +70,9 @@ export const SettingsUpdate = z
       description:
         'Parameters to change, merged into your earlier changes (nested groups key by key); null restores every default.',
     }),
+    digest: DigestSettings.partial().optional().meta({
+      description: 'Digest fields to change; the others keep their values.',
+    }),
   })
   .meta({ id: 'SettingsUpdate' });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
@@ -49,5 +83,6 @@ export function defaultSettings(timeZone = 'UTC'): Settings {
     defaultRegion: null,
     ringCadenceDays: { ...DEFAULT_RING_CADENCE_DAYS },
     modelParams: {},
+    digest: defaultDigestSettings(),
   };
 }
