@@ -1,65 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startServer } from '../src/server/serve.js';
-import { describeBrowser, launchBrowser } from '../test/support/browser.js';
+import { expect, it } from 'vitest';
+import { describeBrowser } from '../test/support/browser.js';
 import { seedDemo } from './demo.js';
-import { ensureWebBuilt, see, severeViolations } from './support.js';
+import { browserJourney, see, severeViolations } from './support.js';
 
 const TIME_ZONE = 'Europe/Berlin';
 
 describeBrowser('insights', () => {
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let problems: string[] = [];
-  const servers: { close(): Promise<void> }[] = [];
-  const dataDirs: string[] = [];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const server of servers) await server.close();
-    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const journey = browserJourney({ timeZone: TIME_ZONE });
+  const { problems } = journey;
 
   /** A server on a fresh, empty data directory. */
-  async function freshServer(): Promise<string> {
-    const dataDir = await mkdtemp(join(tmpdir(), 'tend-e2e-insights-'));
-    dataDirs.push(dataDir);
-    const server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
-    servers.push(server);
-    return server.url;
-  }
+  const freshServer = async () => (await journey.server()).url;
 
-  async function open(baseUrl: string, path: string, reducedMotion = true): Promise<Page> {
-    context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: TIME_ZONE,
-      viewport: { width: 1280, height: 900 },
+  const open = (baseUrl: string, path: string, reducedMotion = true) =>
+    journey.open(baseUrl, path, {
+      height: 900,
+      timeout: 10_000,
       reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
     });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    await page.goto(`${baseUrl}${path}`);
-    await page.getByRole('heading', { level: 1, name: 'Tend' }).waitFor();
-    return page;
-  }
 
   it('with a year of demo data, I open Insights from More and see what went with calmer days, with intervals, caveats and four charts', async () => {
     const url = await freshServer();

@@ -1,28 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startServer } from '../src/server/serve.js';
-import { describeBrowser, launchBrowser } from '../test/support/browser.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeBrowser } from '../test/support/browser.js';
+import { browserJourney, see, severeViolations, type TestServer } from './support.js';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const TIME_ZONE = 'Asia/Kolkata'; // UTC+05:30 all year, so the expected instant is fixed.
-
-/** The server serves dist/web; build it once if nobody has (the check script builds first). */
-async function ensureWebBuilt(): Promise<void> {
-  if (existsSync(join(repoRoot, 'dist/web/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'src/web/vite.config.ts'), logLevel: 'warn' });
-}
-
-/** Wait until some element of `locator` shows `text` (vitest's expect does not retry). */
-async function see(locator: Locator, text: string | RegExp): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
-}
 
 /** Yesterday's calendar date in TIME_ZONE, as YYYY-MM-DD. */
 function yesterdayInZone(): string {
@@ -30,48 +10,15 @@ function yesterdayInZone(): string {
 }
 
 describeBrowser('the web app', () => {
-  let server: { url: string; close(): Promise<void> };
-  let dataDir: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let problems: string[] = [];
+  const journey = browserJourney({ timeZone: TIME_ZONE });
+  const { problems } = journey;
+  let server: TestServer;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    dataDir = await mkdtemp(join(tmpdir(), 'tend-e2e-'));
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
-    browser = await launchBrowser();
+    server = await journey.server();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  async function openApp(path = '/'): Promise<Page> {
-    context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: TIME_ZONE,
-      viewport: { width: 1280, height: 800 },
-    });
-    context.setDefaultTimeout(5_000);
-    const page = await context.newPage();
-    problems = [];
-    // Script errors and CSP violations show up here.
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    await page.goto(`${server.url}${path}`);
-    await page.getByRole('heading', { level: 1, name: 'Tend' }).waitFor();
-    return page;
-  }
+  const openApp = (path = '/') => journey.open(server.url, path);
 
   it('as someone under long-term stress, I add a friend, log time with them and check in, and after a reload I see both under History', async () => {
     const page = await openApp();
@@ -159,14 +106,7 @@ describeBrowser('the web app', () => {
     );
 
     // Accessibility: no serious or critical axe violations on the page with data.
-    const axe = await new AxeBuilder({ page }).analyze();
-    const severe = axe.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    expect(severe).toEqual([]);
+    expect(await severeViolations(page), 'History with data').toEqual([]);
     expect(problems).toEqual([]);
   }, 30_000); // Usually 5–10 s; room for a busy machine.
 

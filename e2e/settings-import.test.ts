@@ -1,11 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startServer } from '../src/server/serve.js';
-import { describeBrowser, launchBrowser } from '../test/support/browser.js';
-import { ensureWebBuilt, see, severeViolations } from './support.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeBrowser } from '../test/support/browser.js';
+import { browserJourney, see, severeViolations, type TestServer } from './support.js';
 
 const VCARD = [
   'BEGIN:VCARD',
@@ -22,47 +17,15 @@ const VCARD = [
 ].join('\r\n');
 
 describeBrowser('import, settings and learn', () => {
-  let server: { url: string; close(): Promise<void> };
-  let dataDir: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let problems: string[] = [];
+  const journey = browserJourney({ timeZone: 'Europe/Berlin' });
+  const { problems } = journey;
+  let server: TestServer;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    dataDir = await mkdtemp(join(tmpdir(), 'tend-e2e-settings-'));
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
-    browser = await launchBrowser();
+    server = await journey.server();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  async function open(path: string, width = 1280): Promise<Page> {
-    context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width, height: 800 },
-    });
-    context.setDefaultTimeout(5_000);
-    const page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    await page.goto(`${server.url}${path}`);
-    await page.getByRole('heading', { level: 1, name: 'Tend' }).waitFor();
-    return page;
-  }
+  const open = (path: string, width = 1280) => journey.open(server.url, path, { width });
 
   it('I import two contacts from a vCard file: the preview says 2 people to add, and after importing People lists them', async () => {
     const page = await open('/');

@@ -1,19 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startServer } from '../src/server/serve.js';
-import { describeBrowser, launchBrowser } from '../test/support/browser.js';
-import { ensureWebBuilt, see, severeViolations } from './support.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { describeBrowser } from '../test/support/browser.js';
+import { browserJourney, see, severeViolations, type TestServer } from './support.js';
 
 const TIME_ZONE = 'Europe/Berlin';
 const DAY = 86_400_000;
-
-interface Server {
-  url: string;
-  close(): Promise<void>;
-}
 
 async function post<T>(base: string, path: string, body: unknown): Promise<T> {
   const response = await fetch(`${base}/api/v1/${path}`, {
@@ -85,52 +76,20 @@ async function seed(base: string): Promise<Record<string, string>> {
 }
 
 describeBrowser('Today in the web app', () => {
-  let fresh: Server;
-  let seeded: Server;
-  const dataDirs: string[] = [];
+  const journey = browserJourney({ timeZone: TIME_ZONE });
+  const { problems } = journey;
+  let fresh: TestServer;
+  let seeded: TestServer;
   let ids: Record<string, string> = {};
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let problems: string[] = [];
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    for (let i = 0; i < 2; i++) dataDirs.push(await mkdtemp(join(tmpdir(), 'tend-e2e-today-')));
-    fresh = await startServer({ port: 0, host: '127.0.0.1', dataDir: dataDirs[0] ?? '' });
-    seeded = await startServer({ port: 0, host: '127.0.0.1', dataDir: dataDirs[1] ?? '' });
+    fresh = await journey.server();
+    seeded = await journey.server();
     ids = await seed(seeded.url);
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await fresh?.close();
-    await seeded?.close();
-    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  async function open(server: Server, path = '/', width = 1280): Promise<Page> {
-    context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: TIME_ZONE,
-      viewport: { width, height: 800 },
-    });
-    context.setDefaultTimeout(5_000);
-    const page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    await page.goto(`${server.url}${path}`);
-    await page.getByRole('heading', { level: 1, name: 'Tend' }).waitFor();
-    return page;
-  }
+  const open = (server: TestServer, path = '/', width = 1280) =>
+    journey.open(server.url, path, { width });
 
   const reachOutList = (page: Page) =>
     page.getByRole('list', { name: 'People to reach out to' }).getByRole('listitem');
@@ -280,8 +239,6 @@ describeBrowser('Today in the web app', () => {
       await see(page.getByRole('main'), 'local emergency number');
       expect(await severeViolations(page), `Help (${scheme})`).toEqual([]);
       expect(problems).toEqual([]);
-      await context?.close();
-      context = undefined;
     }
   }, 60_000);
 });
