@@ -4,9 +4,12 @@ import {
   daysBetween,
   instantFromLocal,
   isLocalDate,
+  isoWeekday,
+  isoWeekOf,
   isValidTimeZone,
   localDateOf,
   localDayRange,
+  localHourOf,
   startOfLocalDay,
   toInstant,
 } from './time.js';
@@ -73,5 +76,31 @@ describe('local calendar days', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(() => toInstant('yesterday')).toThrow(RangeError);
     expect(toInstant('2026-03-01T18:30:00+01:00')).toBe('2026-03-01T17:30:00.000Z');
+  });
+});
+
+describe('weeks and hours', () => {
+  it('when a date is given, its ISO weekday counts Monday as 1 and Sunday as 7', () => {
+    expect(isoWeekday('2026-11-23')).toBe(1);
+    expect(isoWeekday('2026-11-26')).toBe(4);
+    expect(isoWeekday('2026-11-29')).toBe(7);
+  });
+
+  it('when a week straddles New Year, it belongs to the year of its Thursday', () => {
+    expect(isoWeekOf('2026-11-26')).toBe('2026-W48');
+    expect(isoWeekOf('2026-01-01')).toBe('2026-W01');
+    expect(isoWeekOf('2025-12-29')).toBe('2026-W01');
+    expect(isoWeekOf('2021-01-03')).toBe('2020-W53');
+    expect(isoWeekOf('2026-12-31')).toBe('2026-W53');
+    expect(isoWeekOf('2027-01-03')).toBe('2026-W53');
+    expect(isoWeekOf('2027-01-04')).toBe('2027-W01');
+  });
+
+  it('when an instant is given, the local hour follows the zone and its summer time', () => {
+    const t = new Date('2026-06-01T23:30:00Z');
+    expect(localHourOf(t, 'UTC')).toBe(23);
+    expect(localHourOf(t, 'Europe/Berlin')).toBe(1);
+    expect(localHourOf(t, 'America/New_York')).toBe(19);
+    expect(localHourOf(new Date('2026-12-01T23:30:00Z'), 'Europe/Berlin')).toBe(0);
   });
 });

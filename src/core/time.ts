@@ -81,6 +81,11 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/** The hour (0–23) a wall clock in `timeZone` shows at an instant. */
+export function localHourOf(instant: Date, timeZone: string): number {
+  return wallClock(instant, timeZone).hour;
+}
+
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isLocalDate(value: string): boolean {
@@ -182,4 +187,22 @@ export function instantFromLocal(
   if (earlier + zoneOffsetMinutes(new Date(earlier), timeZone) * 60_000 === wall)
     return new Date(earlier);
   return new Date(guess);
+}
+
+/** ISO 8601 day of the week: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  const [y, m, d] = parseLocalDate(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
+}
+
+/**
+ * The ISO 8601 week a date falls in, as `YYYY-Www` (e.g. `2026-W48`). Weeks
+ * start on Monday and belong to the year of their Thursday, so the first days
+ * of January can fall in the last week of the year before.
+ */
+export function isoWeekOf(date: LocalDate): string {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const year = thursday.slice(0, 4);
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return `${year}-W${pad(week)}`;
 }
