@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as checkins from '../app/checkins.usecases.js';
 import * as connections from '../app/connections.usecases.js';
+import * as contact from '../app/contact.usecases.js';
 import type { AppContext } from '../app/context.js';
 import * as interactions from '../app/interactions.usecases.js';
 import * as plans from '../app/plans.usecases.js';
@@ -9,6 +10,7 @@ import * as settings from '../app/settings.usecases.js';
 import { CheckIn, CheckInCreate, CheckInUpdate } from '../core/checkins.schemas.js';
 import { ListQuery, pageOf } from '../core/common.schemas.js';
 import { Connection, ConnectionCreate, ConnectionUpdate } from '../core/connections.schemas.js';
+import { ContactDays, ContactDaysQuery, ContactStatus } from '../core/contact.schemas.js';
 import { Interaction, InteractionCreate, InteractionUpdate } from '../core/interactions.schemas.js';
 import { Plan, PlanCreate, PlanUpdate } from '../core/plans.schemas.js';
 import { Settings, SettingsUpdate } from '../core/settings.schemas.js';
@@ -110,6 +112,28 @@ export const crudRouteDefs: RouteDef[] = [
       remove: connections.deleteConnection,
       list: connections.listConnections,
     },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/connections/{id}/contact-days',
+    operationId: 'getContactDays',
+    summary:
+      'Per local day, how often you were in touch with a connection (a year unless from/to say otherwise)',
+    tag: 'connections',
+    query: ContactDaysQuery,
+    status: 200,
+    response: ContactDays,
+    handler: ({ ctx, params, query }) => contact.contactDays(ctx, params.id ?? '', query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/contact-status',
+    operationId: 'getContactStatus',
+    summary: 'For every connection: the last day in touch and the days since, against its cadence',
+    tag: 'connections',
+    status: 200,
+    response: ContactStatus,
+    handler: ({ ctx }) => contact.contactStatus(ctx),
   }),
   ...crudRoutes({
     name: 'interactions',
