@@ -38,7 +38,9 @@ export interface RestoreSummary {
 /**
  * Restore a backup into an empty Tend, in one transaction: a bad document
  * changes nothing. Records keep their ids, so export → restore → export
- * gives the same document.
+ * gives the same document — unless an id is already taken in this database
+ * (another account on a hosted Tend restored the same backup), in which
+ * case every record gets a fresh id and the links between them follow.
  */
 export async function restoreBackup(ctx: AppContext, input: unknown): Promise<RestoreSummary> {
   if (
@@ -53,12 +55,16 @@ export async function restoreBackup(ctx: AppContext, input: unknown): Promise<Re
       [{ path: 'version', message: `must be ${BACKUP_VERSION} or lower` }],
     );
   }
-  const backup = parseOrThrow(Backup, input, 'backup');
-  assertReferencesResolve(backup);
+  const parsed = parseOrThrow(Backup, input, 'backup');
+  assertReferencesResolve(parsed);
   return ctx.store.transaction(async (store) => {
     if ((await store.connections.list({ limit: 1 })).items.length > 0) {
       throw invalid('Restore needs an empty Tend: this one already has connections.');
     }
+    const ids = [parsed.connections, parsed.interactions, parsed.checkins, parsed.plans].flatMap(
+      (list) => list.map((record) => record.id),
+    );
+    const backup = (await store.anyIdInUse(ids)) ? withFreshIds(parsed, ctx.newId) : parsed;
     await store.saveSettings(backup.settings);
     for (const c of backup.connections) await store.connections.insert(c);
     for (const i of backup.interactions) await store.interactions.insert(i);
@@ -71,6 +77,36 @@ export async function restoreBackup(ctx: AppContext, input: unknown): Promise<Re
       plans: backup.plans.length,
     };
   });
+}
+
+/** The same backup with every record id replaced, references included. */
+function withFreshIds(backup: Backup, newId: () => string): Backup {
+  const map = new Map<string, string>();
+  const fresh = (id: string) => {
+    let next = map.get(id);
+    if (!next) {
+      next = newId();
+      map.set(id, next);
+    }
+    return next;
+  };
+  const linked = (ids: string[]) => ids.map(fresh).sort();
+  return {
+    ...backup,
+    connections: backup.connections.map((c) => ({ ...c, id: fresh(c.id) })),
+    interactions: backup.interactions.map((i) => ({
+      ...i,
+      id: fresh(i.id),
+      connectionIds: linked(i.connectionIds),
+    })),
+    checkins: backup.checkins.map((c) => ({ ...c, id: fresh(c.id) })),
+    plans: backup.plans.map((p) => ({
+      ...p,
+      id: fresh(p.id),
+      connectionIds: linked(p.connectionIds),
+      interactionId: p.interactionId ? fresh(p.interactionId) : null,
+    })),
+  };
 }
 
 /** Every id a record points at must be in the same document; the error names the record. */

@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unauthorized'
+  | 'forbidden'
+  | 'too_many_requests'
+  | 'unavailable'
   | 'schema_too_new'
   | 'internal';
 
@@ -21,6 +24,9 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unauthorized: 401,
+  forbidden: 403,
+  too_many_requests: 429,
+  unavailable: 503,
   schema_too_new: 500,
   internal: 500,
 };
@@ -31,6 +37,8 @@ const STATUS: Record<ErrorCode, number> = {
  */
 export class TendError extends Error {
   readonly status: number;
+  /** For 429 and 503: when to try again, in seconds. */
+  retryAfter?: number;
   constructor(
     readonly code: ErrorCode,
     message: string,

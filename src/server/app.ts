@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AccountsContext } from '../app/accounts.usecases.js';
 import { renderFeed } from '../app/calendar-feed.usecases.js';
 import { appContext } from '../app/context.js';
 import { packageRoot, packageVersion } from '../app/package-info.js';
@@ -11,6 +12,8 @@ import type { Clock } from '../core/time.js';
 import type { Database } from '../storage/database.js';
 import { userStore } from '../storage/store.js';
 import { LOCAL_USER_ID } from '../storage/users.repository.js';
+import { accountRouteDefs } from './account.routes.js';
+import { guardLocal, type HostedOptions, hostedAccess, rateLimit } from './auth.js';
 import { backupRouteDefs } from './backup.routes.js';
 import { DEFAULT_BODY_LIMIT, rawBodyStream, readJsonBody } from './body.js';
 import { crudRouteDefs } from './crud.routes.js';
@@ -22,6 +25,7 @@ import { type Logger, problemResponse } from './problem.js';
 import { type RouteDef, routerPath } from './route.js';
 
 export const API_ROUTES: readonly RouteDef[] = [
+  ...accountRouteDefs,
   ...crudRouteDefs,
   ...modelRouteDefs,
   ...backupRouteDefs,
@@ -38,6 +42,12 @@ export interface AppOptions {
   log?: Logger;
   /** Built web app to serve at `/`; defaults to `dist/web` in the package. */
   webDir?: string;
+  /**
+   * Hosted mode: many accounts, each request signed in by a session cookie
+   * or a personal API token. Without it Tend is local: one user, no login,
+   * and only requests addressed to this machine are answered.
+   */
+  hosted?: HostedOptions;
 }
 
 export const silentLogger: Logger = { error() {}, info() {} };
@@ -87,20 +97,41 @@ export function createApp(options: AppOptions): Hono {
     }
   });
 
-  const openApi = buildOpenApi(API_ROUTES, { version: packageVersion() });
+  const hosted = options.hosted;
+  const accounts: AccountsContext | undefined = hosted
+    ? { database, clock, config: hosted.config }
+    : undefined;
+  if (!hosted) {
+    app.use('*', async (c, next) => {
+      guardLocal(c);
+      await next();
+    });
+  }
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Private data: no shared cache may keep an answer.
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
+
+  const openApi = buildOpenApi(API_ROUTES, { version: packageVersion(), hosted: !!hosted });
   const docsPage = renderDocsPage(openApi);
   app.get('/api/openapi.json', (c) => c.json(openApi));
   app.get('/api/docs', (c) => c.html(docsPage));
 
   for (const def of API_ROUTES) {
+    if (def.hostedOnly && !hosted) continue;
     app.on(def.method.toUpperCase(), routerPath(def.path), async (c) => {
+      // Who is asking comes first: nothing is read from a caller who may not call.
+      const account = accounts && hosted ? await hostedAccess(c, def, accounts, hosted) : undefined;
+      const userId = account ? (account.auth?.userId ?? '') : LOCAL_USER_ID;
+      if (accounts && account?.auth) await rateLimit(accounts, def.operationId, userId);
       const body = def.body
         ? await readJsonBody(c, BODY_LIMITS[def.operationId] ?? DEFAULT_BODY_LIMIT)
         : undefined;
       const stream = def.rawBody
         ? rawBodyStream(c, def.rawBody.mediaTypes, def.rawBody.limit)
         : undefined;
-      const ctx = appContext(userStore(database, LOCAL_USER_ID), clock);
+      const ctx = appContext(userStore(database, userId), clock);
       const params = c.req.param();
       const result = await def.handler({
         ctx,
@@ -108,6 +139,7 @@ export function createApp(options: AppOptions): Hono {
         query: c.req.query(),
         body,
         ...(stream ? { stream } : {}),
+        ...(account ? { account } : {}),
       });
       if (def.status === 204) return c.body(null, 204);
       if (def.produces) {

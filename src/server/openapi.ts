@@ -80,6 +80,8 @@ function rewriteRefs(value: unknown, rename: Map<string, string>): unknown {
 
 export interface OpenApiInfo {
   version: string;
+  /** Hosted mode: document sign-in (cookie or token), CSRF and the account routes' rules. */
+  hosted?: boolean;
 }
 
 /** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
@@ -131,7 +133,20 @@ export function buildOpenApi(routes: readonly RouteDef[], info: OpenApiInfo): Js
       responses['413'] = problem('The body is too large.');
       responses['415'] = problem('The body is not JSON.');
     }
+    if (info.hosted) {
+      if (r.auth !== 'public') responses['401'] = problem('Not signed in.');
+      if (r.auth === 'session' || r.method !== 'get')
+        responses['403'] = problem(
+          r.auth === 'session'
+            ? 'Needs a browser session (not an API token), or the CSRF token is missing.'
+            : 'The CSRF token is missing or the request came from another site.',
+        );
+      responses['429'] = problem('Too many requests; see Retry-After.');
+    }
     responses['500'] = problem('A server error; nothing was changed.');
+    responses['503'] = problem(
+      'The database is unavailable; nothing was changed; see Retry-After.',
+    );
     const operation: Record<string, unknown> = {
       operationId: r.operationId,
       summary: r.summary,
@@ -160,6 +175,8 @@ export function buildOpenApi(routes: readonly RouteDef[], info: OpenApiInfo): Js
           }
         : {}),
       responses,
+      ...(info.hosted && r.auth === 'public' ? { security: [] } : {}),
+      ...(info.hosted && r.auth === 'session' ? { security: [{ session: [] }] } : {}),
     };
     const pathItem = paths[r.path] ?? {};
     pathItem[r.method] = operation;
@@ -177,6 +194,27 @@ export function buildOpenApi(routes: readonly RouteDef[], info: OpenApiInfo): Js
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: { ...components.schemas, Problem: PROBLEM_SCHEMA } },
+    ...(info.hosted ? { security: [{ session: [] }, { token: [] }] } : {}),
+    components: {
+      schemas: { ...components.schemas, Problem: PROBLEM_SCHEMA },
+      ...(info.hosted
+        ? {
+            securitySchemes: {
+              session: {
+                type: 'apiKey',
+                in: 'cookie',
+                name: 'tend_session',
+                description:
+                  'Set by logIn/signUp (named __Host-tend_session over HTTPS). Changes also need the X-CSRF-Token header from getSession.',
+              },
+              token: {
+                type: 'http',
+                scheme: 'bearer',
+                description: 'A personal API token from createApiToken.',
+              },
+            },
+          }
+        : {}),
+    },
   };
 }

@@ -1,5 +1,23 @@
 import type { z } from 'zod';
+import type {
+  AccountsContext,
+  Authenticated,
+  ClientInfo,
+  NewSession,
+} from '../app/accounts.usecases.js';
 import type { AppContext } from '../app/context.js';
+
+/** What the account routes need beyond one user's store (hosted mode only). */
+export interface AccountSide {
+  accounts: AccountsContext;
+  /** The signed-in user, if any (public routes see undefined). */
+  auth: Authenticated | undefined;
+  client: ClientInfo;
+  /** Set the session cookie for a new session. */
+  startSession(session: NewSession): void;
+  /** Remove the session cookie. */
+  endSession(): void;
+}
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -11,6 +29,8 @@ export interface RouteRequest {
   body: unknown;
   /** For `rawBody` routes: the body's bytes, read with the route's cap. */
   stream?: AsyncIterable<Uint8Array>;
+  /** For account routes in hosted mode. */
+  account?: AccountSide;
 }
 
 /**
@@ -37,6 +57,15 @@ export interface RouteDef {
   response?: z.ZodType;
   /** A non-JSON answer (a file): the handler returns its text. */
   produces?: { mediaType: string; fileName?: (params: Record<string, string>) => string };
+  /**
+   * Who may call it. `user` (the default): a signed-in user, with their own
+   * store. `public`: anyone (sign-up, login, the session state). `session`:
+   * a user signed in with a session cookie, not an API token — managing the
+   * account itself (password, tokens, deletion) needs the person, not a script.
+   */
+  auth?: 'user' | 'public' | 'session';
+  /** Hosted mode only: the route exists only where there are accounts. */
+  hostedOnly?: boolean;
   handler(request: RouteRequest): Promise<unknown>;
 }
 

@@ -3,12 +3,15 @@ import { serve } from '@hono/node-server';
 import { openLocalTend } from '../app/local.js';
 import { TendError } from '../core/errors.js';
 import { consoleLogger, createApp } from './app.js';
+import type { HostedOptions } from './auth.js';
 
 export interface ServeOptions {
   port: number;
   host: string;
   dataDir?: string | undefined;
   databaseUrl?: string | undefined;
+  /** Hosted mode (accounts); without it Tend is local and listens on loopback only. */
+  hosted?: HostedOptions | undefined;
   /** Called once the server listens, with its real address. */
   onListening?: (url: string) => void;
 }
@@ -21,20 +24,24 @@ export function isLoopback(host: string): boolean {
 
 /**
  * Start the HTTP server. Local mode has no login, so it refuses any address
- * that other machines could reach.
+ * that other machines could reach; hosted mode may listen anywhere.
  */
 export async function startServer(
   options: ServeOptions,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  if (!isLoopback(options.host)) {
+  if (!options.hosted && !isLoopback(options.host)) {
     throw new TendError(
       'validation_failed',
-      `Local Tend has no login, so it only listens on this machine (127.0.0.1 or ::1), not on ${options.host}. Hosted mode with accounts is not available in this version.`,
-      [{ path: 'host', message: 'must be a loopback address' }],
+      `Local Tend has no login, so it only listens on this machine (127.0.0.1 or ::1), not on ${options.host}. To serve many people with accounts, set TEND_MODE=hosted (see docs/deployment.md).`,
+      [{ path: 'host', message: 'must be a loopback address unless TEND_MODE=hosted' }],
     );
   }
   const tend = await openLocalTend({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
-  const app = createApp({ database: tend.database, log: consoleLogger });
+  const app = createApp({
+    database: tend.database,
+    log: consoleLogger,
+    ...(options.hosted ? { hosted: options.hosted } : {}),
+  });
   // Requests in flight, so shutdown closes the database only after they answer.
   let active = 0;
   const fetch: typeof app.fetch = async (request, env, executionCtx) => {

@@ -30,6 +30,12 @@ export interface UserStore {
   createdAt(): Promise<string>;
   /** Settings plus the data version every write bumps, in one read. */
   versioned(): Promise<{ settings: Settings; version: number }>;
+  /**
+   * Whether any of these record ids is already used in this database, by
+   * anyone. Only for restoring a backup: ids are global keys, and a second
+   * account restoring the same backup must get fresh ones.
+   */
+  anyIdInUse(ids: readonly string[]): Promise<boolean>;
   /** Run `work` atomically: every write in it lands, or none does. */
   transaction<T>(work: (store: UserStore) => Promise<T>): Promise<T>;
 }
@@ -93,6 +99,21 @@ function bind(
     },
     createdAt: () => users.createdAt(userId),
     versioned: () => users.versioned(userId),
+    anyIdInUse: async (ids) => {
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        for (const table of ['connections', 'interactions', 'checkins', 'plans'] as const) {
+          const hit = await db
+            .selectFrom(table)
+            .select('id')
+            .where('id', 'in', chunk)
+            .limit(1)
+            .executeTakeFirst();
+          if (hit) return true;
+        }
+      }
+      return false;
+    },
     transaction: (work) =>
       inTransaction
         ? work(store)

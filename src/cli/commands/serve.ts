@@ -1,3 +1,4 @@
+import { hostedOptionsFromEnv } from '../../server/config.js';
 import { startServer } from '../../server/serve.js';
 import { intOption, parse } from '../args.js';
 import type { Output } from '../output.js';
@@ -7,7 +8,12 @@ export const SERVE_HELP = `Usage:
 
 Serves the web app and the API. Data lives in DIR (default: $TEND_DATA_DIR,
 else $XDG_DATA_HOME/tend, else ~/.local/share/tend); set DATABASE_URL to a
-postgres:// URL to use PostgreSQL instead.`;
+postgres:// URL to use PostgreSQL instead.
+
+Local mode (the default) has one user and no login, so it listens only on
+this machine. TEND_MODE=hosted serves many people with accounts and may
+listen on any address; see docs/deployment.md for its settings
+(TEND_SIGNUP, TEND_PUBLIC_URL, TEND_TRUST_PROXY, TEND_SMTP_URL, …).`;
 
 export async function serveCommand(argv: string[], out: Output): Promise<void> {
   const { values } = parse('serve', argv, {
@@ -18,13 +24,19 @@ export async function serveCommand(argv: string[], out: Output): Promise<void> {
     out.result({ usage: SERVE_HELP }, () => SERVE_HELP);
     return;
   }
+  const hosted = hostedOptionsFromEnv(process.env);
   const server = await startServer({
+    hosted,
     port: intOption('port', values.port, 0, 65_535) ?? 4321,
     host: values.host,
     dataDir: values['data-dir'],
     databaseUrl: process.env.DATABASE_URL,
   });
-  out.result({ url: server.url }, () => `Tend is listening on ${server.url}  (Ctrl+C to stop)`);
+  out.result(
+    { url: server.url, mode: hosted ? 'hosted' : 'local' },
+    () =>
+      `Tend${hosted ? ' (hosted mode)' : ''} is listening on ${server.url}  (Ctrl+C to stop)`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
