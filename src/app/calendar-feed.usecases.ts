@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { notFound } from '../core/errors.js';
+import { TendError } from '../core/errors.js';
 import { nextOccurrence } from '../core/model/index.js';
 import { addDays, localDateOf } from '../core/time.js';
 import { type FeedEvent, writeCalendar } from '../importers/ical-writer.js';
@@ -36,7 +36,7 @@ export async function rotateFeed(ctx: AppContext): Promise<{ token: string; path
 
 export async function disableFeed(ctx: AppContext): Promise<void> {
   if (!(await ctx.store.calendarFeed.remove())) {
-    throw notFound('calendar feed for', 'this user');
+    throw new TendError('not_found', 'The calendar feed is already off.');
   }
 }
 
