@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { TendError } from '../core/errors.js';
+import { notFound, TendError } from '../core/errors.js';
 import { nextOccurrence } from '../core/model/index.js';
 import { addDays, localDateOf } from '../core/time.js';
 import { type FeedEvent, writeCalendar } from '../importers/ical-writer.js';

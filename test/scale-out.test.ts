@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { runTend, startTendServer } from './support/cli.js';
+import { availableEngines, createTestDatabase } from './support/databases.js';
+import { overHttp, TestClient } from './support/http-client.js';
+
+const HOSTED = { TEND_MODE: 'hosted', TEND_SIGNUP: 'open', TEND_PASSWORD_COST: '10' };
+const PASSWORD = 'one passphrase for two servers';
+
+describe('hosted Tend behind a load balancer', () => {
+  it('two server processes on one PostgreSQL share sessions and data', async () => {
+    const engines = await availableEngines();
+    if (!engines.includes('postgres')) return; // availableEngines fails under CI=true instead
+    const test = await createTestDatabase('postgres');
+    await test.database.close();
+    const env = { ...HOSTED, DATABASE_URL: test.options.databaseUrl };
+    const [one, two] = await Promise.all([startTendServer([], env), startTendServer([], env)]);
+    try {
+      expect(one.url).not.toBe(two.url);
+      const viaOne = new TestClient(overHttp(one.url));
+      await viaOne.signUp('shared@example.org', PASSWORD);
+      // The same browser, routed to the other server: same cookie, same CSRF token.
+      const viaTwo = new TestClient(overHttp(two.url));
+      viaTwo.cookie = viaOne.cookie;
+      viaTwo.csrf = viaOne.csrf;
+      const made = await viaTwo.call('POST', '/api/v1/connections', { name: 'Made on two' });
+      expect(made.status).toBe(201);
+      const listed = await viaOne.call('GET', '/api/v1/connections');
+      expect(listed.body.items.map((c: { name: string }) => c.name)).toEqual(['Made on two']);
+      // Today's cached report follows writes made through the other server.
+      await viaOne.call('GET', '/api/v1/today');
+      await viaTwo.call('POST', '/api/v1/checkins', { stress: 3, loneliness: 2 });
+      expect((await viaOne.call('GET', '/api/v1/today')).body.checkedInToday).toBe(true);
+      // Signing out on one ends the session on both.
+      expect((await viaOne.call('POST', '/api/v1/account/logout')).status).toBe(204);
+      expect((await viaTwo.call('GET', '/api/v1/connections')).status).toBe(401);
+      // Login throttling is counted in the database, so it holds across servers.
+      const attackerOne = new TestClient(overHttp(one.url));
+      const attackerTwo = new TestClient(overHttp(two.url));
+      for (let i = 0; i < 5; i++) {
+        await (i % 2 ? attackerOne : attackerTwo).logIn('shared@example.org', `guess ${i}`);
+      }
+      expect((await attackerOne.logIn('shared@example.org', PASSWORD)).status).toBe(429);
+      expect((await attackerTwo.logIn('shared@example.org', PASSWORD)).status).toBe(429);
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
+      await test.destroy();
+    }
+  }, 60_000);
+
+  it('local mode refuses to listen beyond this machine; hosted mode may', async () => {
+    const refused = await runTend(['serve', '--host', '0.0.0.0', '--port', '0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/TEND_MODE=hosted/);
+    const test = await createTestDatabase('sqlite');
+    await test.database.close();
+    const hosted = await startTendServer(
+      ['--host', '0.0.0.0', '--data-dir', test.options.dataDir ?? ''],
+      HOSTED,
+    );
+    try {
+      const port = new URL(hosted.url).port;
+      const anon = await fetch(`http://127.0.0.1:${port}/api/v1/connections`);
+      expect(anon.status).toBe(401);
+    } finally {
+      await hosted.stop();
+      await test.destroy();
+    }
+  }, 30_000);
+
+  it('a bad hosted setting stops the server at start with the variable named', async () => {
+    const r = await runTend(['serve', '--port', '0'], {
+      TEND_MODE: 'hosted',
+      TEND_SIGNUP: 'everyone',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/TEND_SIGNUP/);
+  });
+});
