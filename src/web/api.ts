@@ -1,14 +1,19 @@
 import type {
+  ApiToken,
   CalendarFeedStatus,
   CheckIn,
   Connection,
   ConnectionChanges,
+  ContactDays,
+  ContactStatus,
   DayExplanation,
   ImportReport,
   ImportType,
   InsightsView,
   Interaction,
+  InteractionChanges,
   ModelParamsView,
+  NewApiToken,
   NewCalendarFeed,
   NewCheckIn,
   NewConnection,
@@ -18,6 +23,8 @@ import type {
   NudgeDecision,
   Page,
   Plan,
+  SessionInfo,
+  SessionState,
   Settings,
   SettingsUpdate,
   StatesRange,
@@ -35,16 +42,19 @@ export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
   readonly fieldErrors: readonly FieldError[];
+  /** Seconds to wait before trying again (a lockout or rate limit's Retry-After). */
+  readonly retryAfter: number | undefined;
 
   constructor(
     message: string,
-    options: { status: number; title: string; fieldErrors?: FieldError[] },
+    options: { status: number; title: string; fieldErrors?: FieldError[]; retryAfter?: number },
   ) {
     super(message);
     this.name = 'ApiError';
     this.status = options.status;
     this.title = options.title;
     this.fieldErrors = options.fieldErrors ?? [];
+    this.retryAfter = options.retryAfter;
   }
 
   /** The errors for one top-level field (`connectionIds` also matches `connectionIds[0]`). */
@@ -98,18 +108,26 @@ function problemFromJson(problem: Problem, status: number, statusText: string): 
 
 async function problemFrom(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
+  let error = genericProblem(response.status, response.statusText);
   if (type.includes('json')) {
     try {
-      return problemFromJson(
+      error = problemFromJson(
         (await response.json()) as Problem,
         response.status,
         response.statusText,
       );
     } catch {
-      // Fall through to the generic message.
+      // Keep the generic message.
     }
   }
-  return genericProblem(response.status, response.statusText);
+  const wait = Number(response.headers.get('retry-after'));
+  if (!(wait > 0)) return error;
+  return new ApiError(error.message, {
+    status: error.status,
+    title: error.title,
+    fieldErrors: [...error.fieldErrors],
+    retryAfter: wait,
+  });
 }
 
 function genericProblem(status: number, statusText: string): ApiError {
@@ -131,19 +149,95 @@ function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-/** Fetch JSON from the Tend API; any failure becomes an {@link ApiError}. */
-export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  options: { query?: Query; body?: unknown; signal?: AbortSignal } = {},
-): Promise<T> {
-  let response: Response;
+/*
+ * Hosted mode. The session cookie is HttpOnly, so the page never sees it;
+ * what the page keeps, in memory only, is the session's CSRF token, which
+ * the server wants with every change. Local mode has neither.
+ */
+const SESSION_PATH = '/api/v1/session';
+let session: Promise<SessionState> | undefined;
+let csrfToken: string | null = null;
+const signedOutListeners = new Set<() => void>();
+
+/** How this Tend runs and who is signed in: asked once, then kept. */
+export function loadSession(): Promise<SessionState> {
+  if (!session) {
+    const asked = request<SessionState>('GET', SESSION_PATH).then((state) => {
+      csrfToken = state.csrfToken;
+      return state;
+    });
+    // A failed attempt is not kept, so "Try again" asks the server again.
+    asked.catch(() => {
+      if (session === asked) session = undefined;
+    });
+    session = asked;
+  }
+  return session;
+}
+
+/** Ask the server again who is signed in (its answer replaces what was kept). */
+export function refreshSession(): Promise<SessionState> {
+  session = undefined;
+  return loadSession();
+}
+
+function keepSession(state: SessionState): SessionState {
+  csrfToken = state.csrfToken;
+  session = Promise.resolve(state);
+  return state;
+}
+
+/**
+ * Call `listener` whenever the server says this browser is not signed in
+ * (any 401), so the app can show the sign-in page. Returns an unsubscribe.
+ */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+function announceSignedOut(): void {
+  csrfToken = null;
+  session = undefined;
+  for (const listener of signedOutListeners) listener();
+}
+
+/**
+ * The hook for the offline service worker: when this browser signs out or
+ * the account is deleted, nothing of the account may stay behind. Every
+ * cache of this origin is emptied (the app's own files are fetched again
+ * when needed) and a worker, if one controls the page, is told with a
+ * `{type: 'tend:forget-data'}` message to drop whatever else it keeps.
+ */
+export async function forgetCachedData(): Promise<void> {
+  csrfToken = null;
+  session = undefined;
+  navigator.serviceWorker?.controller?.postMessage({ type: 'tend:forget-data' });
+  if (!('caches' in globalThis)) return;
   try {
-    response = await fetch(withQuery(path, options.query), {
+    const names = await caches.keys();
+    await Promise.all(names.map((name) => caches.delete(name)));
+  } catch {
+    // Storage may be unavailable (private windows); then nothing was cached either.
+  }
+}
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** A 401 is this call's answer (a wrong password), not a sign that the session ended. */
+  unauthorizedIsAnswer?: boolean;
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  try {
+    return await fetch(withQuery(path, options.query), {
       method,
       headers: {
         accept: 'application/json, application/problem+json',
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
       },
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
@@ -155,6 +249,32 @@ export async function request<T>(
       title: 'network error',
     });
   }
+}
+
+/** Whether a 403 is the server asking for a (fresh) CSRF token. */
+async function isCsrfRefusal(response: Response): Promise<boolean> {
+  if (response.status !== 403) return false;
+  try {
+    const problem = (await response.clone().json()) as Problem;
+    return typeof problem.detail === 'string' && /CSRF/.test(problem.detail);
+  } catch {
+    return false;
+  }
+}
+
+/** Fetch JSON from the Tend API; any failure becomes an {@link ApiError}. */
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  let response = await send(method, path, options);
+  // The token may be stale (another tab signed in again): ask for the current one, once.
+  if (method !== 'GET' && (await isCsrfRefusal(response))) {
+    const fresh = await refreshSession();
+    if (fresh.user) response = await send(method, path, options);
+  }
+  if (response.status === 401 && !options.unauthorizedIsAnswer) announceSignedOut();
   if (!response.ok) throw await problemFrom(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
@@ -210,11 +330,13 @@ export function uploadImport(
     xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json, application/problem+json');
     xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
       onProgress?.(event.lengthComputable && event.total > 0 ? event.loaded / event.total : null);
     };
     xhr.onload = () => {
+      if (xhr.status === 401) announceSignedOut();
       let body: unknown;
       try {
         body = JSON.parse(xhr.responseText);
@@ -266,10 +388,24 @@ export const api = {
   deleteConnection: (id: string) =>
     request<void>('DELETE', `${V1}/connections/${encodeURIComponent(id)}`),
 
-  /** One person's interactions, newest first, a page at a time. */
-  interactionsWith: (connectionId: string, limit: number, cursor?: string, signal?: AbortSignal) =>
+  /** Per local day, how often you were in touch with them over the past year. */
+  contactDays: (id: string, signal?: AbortSignal) =>
+    request<ContactDays>(
+      'GET',
+      `${V1}/connections/${encodeURIComponent(id)}/contact-days`,
+      signal ? { signal } : {},
+    ),
+  /** Everyone's days since contact against their cadence, most overdue first. */
+  contactStatus: (signal?: AbortSignal) =>
+    request<ContactStatus>('GET', `${V1}/contact-status`, signal ? { signal } : {}),
+
+  /** Interactions newest first, a page at a time; with `connectionId`, only theirs. */
+  interactionsPage: (
+    options: { limit: number; cursor?: string | undefined; connectionId?: string | undefined },
+    signal?: AbortSignal,
+  ) =>
     request<Page<Interaction>>('GET', `${V1}/interactions`, {
-      query: { connectionId, limit, cursor },
+      query: options,
       ...(signal ? { signal } : {}),
     }),
 
@@ -292,6 +428,8 @@ export const api = {
     }),
   createInteraction: (body: NewInteraction) =>
     request<Interaction>('POST', `${V1}/interactions`, { body }),
+  updateInteraction: (id: string, body: InteractionChanges) =>
+    request<Interaction>('PATCH', `${V1}/interactions/${encodeURIComponent(id)}`, { body }),
   deleteInteraction: (id: string) =>
     request<void>('DELETE', `${V1}/interactions/${encodeURIComponent(id)}`),
 
@@ -355,4 +493,44 @@ export const api = {
   /** A new secret address (the old one stops working); shown only this once. */
   createCalendarFeed: () => request<NewCalendarFeed>('POST', `${V1}/calendar-feed`),
   deleteCalendarFeed: () => request<void>('DELETE', `${V1}/calendar-feed`),
+};
+
+const ACCOUNT = `${V1}/account`;
+
+/** Hosted mode: signing in and out, and the account's own settings. */
+export const accountApi = {
+  signUp: async (body: { email: string; password: string; invite?: string }) =>
+    keepSession(await request<SessionState>('POST', `${ACCOUNT}/signup`, { body })),
+  logIn: async (body: { email: string; password: string }) =>
+    keepSession(
+      await request<SessionState>('POST', `${ACCOUNT}/login`, { body, unauthorizedIsAnswer: true }),
+    ),
+  /** Ends this browser's session and forgets everything cached for it. */
+  logOut: async () => {
+    await request<void>('POST', `${ACCOUNT}/logout`);
+    await forgetCachedData();
+  },
+  /** Every other session ends; this one stays signed in. */
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request<void>('POST', `${ACCOUNT}/password`, { body }),
+  sessions: (signal?: AbortSignal) =>
+    request<{ items: SessionInfo[] }>('GET', `${ACCOUNT}/sessions`, signal ? { signal } : {}),
+  endSession: (id: string) =>
+    request<void>('DELETE', `${ACCOUNT}/sessions/${encodeURIComponent(id)}`),
+  /** Signs out every session, this browser's included. */
+  endAllSessions: async () => {
+    await request<void>('DELETE', `${ACCOUNT}/sessions`);
+    await forgetCachedData();
+  },
+  tokens: (signal?: AbortSignal) =>
+    request<{ items: ApiToken[] }>('GET', `${ACCOUNT}/tokens`, signal ? { signal } : {}),
+  createToken: (name: string) =>
+    request<NewApiToken>('POST', `${ACCOUNT}/tokens`, { body: { name } }),
+  revokeToken: (id: string) =>
+    request<void>('DELETE', `${ACCOUNT}/tokens/${encodeURIComponent(id)}`),
+  /** Deletes the account and all its data for good, then forgets this browser's copies. */
+  deleteAccount: async (password: string) => {
+    await request<void>('POST', `${ACCOUNT}/delete`, { body: { password } });
+    await forgetCachedData();
+  },
 };

@@ -144,3 +144,38 @@ export interface InsightsView extends InsightsReport {
   from: string;
   to: string;
 }
+
+export type {
+  ContactDay,
+  ContactDays,
+  ContactStatus,
+  ContactStatusItem,
+} from '../../core/contact.schemas.js';
+
+/** What the Log page's edit form sends: every field, as the entry now stands. */
+export type InteractionChanges = NewInteraction;
+
+/** Hosted mode: who is signed in, and the CSRF token the API client sends with changes. */
+export type { SessionState, SignupPolicy } from '../../core/accounts.schemas.js';
+
+/** One place the account is signed in. */
+export interface SessionInfo {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+/** A personal API token as listed: its secret is never shown again. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface NewApiToken extends ApiToken {
+  /** Shown only in the answer that created it. */
+  token: string;
+}

@@ -4,10 +4,12 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import { RING_OPTIONS, ringLabel } from '../../shared/labels.js';
 import { Link, navigate } from '../../shared/router.js';
-import type { Connection, ImportantDate, Interaction, Ring } from '../../shared/types.js';
+import type { Connection, ImportantDate, Ring } from '../../shared/types.js';
+import { useInteractionPages } from '../../shared/useInteractionPages.js';
 import { type Remote, useRemote } from '../../shared/useRemote.js';
 import { useSubmit } from '../../shared/useSubmit.js';
 import { InteractionItem } from '../history/RecentSection.js';
+import { ContactHeatmap } from './ContactHeatmap.js';
 
 const TIMELINE_PAGE = 50;
 const DAY_MS = 86_400_000;
@@ -39,62 +41,6 @@ function daysSince(iso: string, now = Date.now()): number {
   return Math.max(0, Math.floor((now - new Date(iso).getTime()) / DAY_MS));
 }
 
-interface Timeline {
-  items: Interaction[];
-  nextCursor: string | null;
-  loading: boolean;
-  error: string | undefined;
-}
-
-/** The interactions with one person, newest first, loaded a page at a time. */
-function useTimeline(connectionId: string) {
-  const [state, setState] = useState<Timeline>({
-    items: [],
-    nextCursor: null,
-    loading: true,
-    error: undefined,
-  });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ items: [], nextCursor: null, loading: true, error: undefined });
-    api
-      .interactionsWith(connectionId, TIMELINE_PAGE, undefined, controller.signal)
-      .then((page) =>
-        setState({
-          items: page.items,
-          nextCursor: page.nextCursor,
-          loading: false,
-          error: undefined,
-        }),
-      )
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        setState((s) => ({ ...s, loading: false, error: toApiError(e).message }));
-      });
-    return () => controller.abort();
-  }, [connectionId]);
-
-  const loadMore = useCallback(async () => {
-    const cursor = state.nextCursor;
-    if (!cursor) return;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    try {
-      const page = await api.interactionsWith(connectionId, TIMELINE_PAGE, cursor);
-      setState((s) => ({
-        items: [...s.items, ...page.items],
-        nextCursor: page.nextCursor,
-        loading: false,
-        error: undefined,
-      }));
-    } catch (e) {
-      setState((s) => ({ ...s, loading: false, error: toApiError(e).message }));
-    }
-  }, [connectionId, state.nextCursor]);
-
-  return { ...state, loadMore };
-}
-
 export function ConnectionPage({
   id,
   connections,
@@ -110,7 +56,7 @@ export function ConnectionPage({
 }) {
   const load = useCallback((signal: AbortSignal) => api.connection(id, signal), [id]);
   const connection = useRemote(load);
-  const timeline = useTimeline(id);
+  const timeline = useInteractionPages(TIMELINE_PAGE, id);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -245,6 +191,8 @@ export function ConnectionPage({
           ) : null}
         </div>
       </section>
+
+      <ContactHeatmap connectionId={person.id} name={person.name} />
 
       <section aria-labelledby="timeline-heading" className="card">
         <h2 id="timeline-heading">Time together</h2>
