@@ -79,8 +79,14 @@ function openSqlite(dataDir: string): Database {
 
 function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its server must not crash the process.
+  // A client losing its server must not crash the process: the pool reports
+  // idle clients' errors here, and a checked-out client between two queries
+  // emits its own. The query in flight fails and answers 503 (server/problem.ts);
+  // the pool then opens new connections once the server is back.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', location: redact(url), close: () => db.destroy() };
 }
