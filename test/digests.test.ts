@@ -10,7 +10,12 @@ import { createPlan } from '../src/app/plans.usecases.js';
 import { type DigestSettings, defaultSettings } from '../src/core/settings.schemas.js';
 import { silentLogger } from '../src/server/app.js';
 import { runDigestsOnce, startDigestScheduler } from '../src/server/digests.js';
-import { type Mailer, mailerFromEnv, smtpMailer } from '../src/server/mailer.js';
+import {
+  type Mailer,
+  mailerFromEnv,
+  smtpMailer,
+  smtpTransportOptions,
+} from '../src/server/mailer.js';
 import type { Logger } from '../src/server/problem.js';
 import { type Database, openDatabase } from '../src/storage/database.js';
 import { digestRunsRepository } from '../src/storage/digest-runs.repository.js';
@@ -258,6 +263,13 @@ describe('when the mailer is configured from the environment', () => {
   it('without TEND_SMTP_URL there is no mailer', () => {
     expect(mailerFromEnv({})).toBeUndefined();
     expect(mailerFromEnv({ TEND_SMTP_URL: '' })).toBeUndefined();
+  });
+
+  it('a mail server beyond this machine must use TLS, a relay on loopback need not', () => {
+    expect(smtpTransportOptions('smtp://u:p@mail.example.org:587').requireTLS).toBe(true);
+    expect(smtpTransportOptions('smtp://127.0.0.1:25').requireTLS).toBe(false);
+    expect(smtpTransportOptions('smtp://localhost:25').requireTLS).toBe(false);
+    expect(smtpTransportOptions('smtp://[::1]:25').requireTLS).toBe(false);
   });
 
   it('a half-done or wrong setup fails at start, naming the variable but not the password', () => {

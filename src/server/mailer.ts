@@ -24,23 +24,33 @@ export interface SmtpOptions {
   timeoutMs?: number;
 }
 
+const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
+
 /**
- * A mailer over SMTP (nodemailer). Every wait is bounded, far below the ten
+ * Transport options for an SMTP URL. Every wait is bounded, far below the ten
  * minutes after which another server takes a digest claim over, so a live
- * sender always finishes or fails before that.
+ * sender always finishes or fails before that. Beyond this machine, plain
+ * `smtp://` must upgrade with STARTTLS (`requireTLS`): a password and the
+ * digest never cross the network in clear; `?requireTLS=false` in the URL
+ * overrides it, knowingly. A relay on loopback may speak plain SMTP.
  */
+export function smtpTransportOptions(url: string, timeoutMs = 30_000) {
+  const host = new URL(url).hostname;
+  return {
+    url,
+    requireTLS: !LOOPBACK_HOST.test(host),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    dnsTimeout: timeoutMs,
+  };
+}
+
+/** A mailer over SMTP (nodemailer), one connection per message. */
 export function smtpMailer(options: SmtpOptions): Mailer {
-  const timeout = options.timeoutMs ?? 30_000;
-  const transport = createTransport(
-    {
-      url: options.url,
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: timeout,
-      dnsTimeout: timeout,
-    },
-    { from: options.from },
-  );
+  const transport = createTransport(smtpTransportOptions(options.url, options.timeoutMs), {
+    from: options.from,
+  });
   return {
     async send(message) {
       await transport.sendMail({
