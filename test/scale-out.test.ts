@@ -1,3 +1,4 @@
+import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { runTend, startTendServer } from './support/cli.js';
 import { availableEngines, createTestDatabase } from './support/databases.js';
@@ -44,6 +45,58 @@ describe('hosted Tend behind a load balancer', () => {
     } finally {
       await Promise.all([one.stop(), two.stop()]);
       await test.destroy();
+    }
+  }, 60_000);
+
+  it('two servers with mail set up send a due digest once, not once each', async () => {
+    const engines = await availableEngines();
+    if (!engines.includes('postgres')) return;
+    const received: string[] = [];
+    const smtp = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (smtp.server.address() as { port: number }).port;
+    const test = await createTestDatabase('postgres');
+    await test.database.close();
+    const env = {
+      ...HOSTED,
+      DATABASE_URL: test.options.databaseUrl,
+      TEND_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      TEND_MAIL_FROM: 'Tend <tend@example.org>',
+    };
+    try {
+      // Sign up and ask for a daily digest from midnight UTC on: due whenever the servers start.
+      const setup = await startTendServer([], env);
+      const person = new TestClient(overHttp(setup.url));
+      await person.signUp('digest.reader@example.org', PASSWORD);
+      await person.call('POST', '/api/v1/connections', { name: 'Someone to call' });
+      const patched = await person.call('PATCH', '/api/v1/settings', {
+        timeZone: 'UTC',
+        digest: { enabled: true, frequency: 'daily', hour: 0 },
+      });
+      expect(patched.status).toBe(200);
+      await setup.stop();
+      received.length = 0;
+      // Both servers run their scheduler at start.
+      const [one, two] = await Promise.all([startTendServer([], env), startTendServer([], env)]);
+      for (let waited = 0; received.length === 0 && waited < 10_000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      await Promise.all([one.stop(), two.stop()]);
+      expect(received).toEqual(['digest.reader@example.org']);
+    } finally {
+      await test.destroy();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }
   }, 60_000);
 

@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { sweepAccounts } from '../app/accounts.usecases.js';
 import { openLocalTend } from '../app/local.js';
 import { TendError } from '../core/errors.js';
 import { consoleLogger, createApp } from './app.js';
 import type { HostedOptions } from './auth.js';
+import { startDigestScheduler } from './digests.js';
+import type { Mailer } from './mailer.js';
 
 export interface ServeOptions {
   port: number;
@@ -12,6 +15,8 @@ export interface ServeOptions {
   databaseUrl?: string | undefined;
   /** Hosted mode (accounts); without it Tend is local and listens on loopback only. */
   hosted?: HostedOptions | undefined;
+  /** Hosted mode: sends reminder digests (each once, whatever the number of servers). */
+  mailer?: Mailer | undefined;
   /** Called once the server listens, with its real address. */
   onListening?: (url: string) => void;
 }
@@ -67,6 +72,25 @@ export async function startServer(
     }
     throw error;
   });
+  // Background work, hosted only. Every server runs it; the database makes
+  // each digest go out once (digest_runs claims) and sweeping is idempotent.
+  const clock = () => new Date();
+  const digests =
+    options.hosted && options.mailer
+      ? startDigestScheduler({
+          database: tend.database,
+          clock,
+          mailer: options.mailer,
+          log: consoleLogger,
+          publicUrl: options.hosted.publicUrl,
+        })
+      : undefined;
+  const sweep = () =>
+    sweepAccounts({ database: tend.database, clock }).catch((error: Error) =>
+      consoleLogger.error(`Sweeping expired sessions failed: ${error.message}`),
+    );
+  const sweeper = options.hosted ? setInterval(sweep, 60 * 60 * 1000).unref() : undefined;
+  if (options.hosted) void sweep();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -86,6 +110,9 @@ export async function startServer(
       }
       http.closeAllConnections?.();
       await closed;
+      if (sweeper) clearInterval(sweeper);
+      await digests?.stop();
+      options.mailer?.close();
       await tend.database.close();
     },
   };

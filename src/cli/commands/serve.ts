@@ -1,4 +1,5 @@
 import { hostedOptionsFromEnv } from '../../server/config.js';
+import { mailerFromEnv } from '../../server/mailer.js';
 import { startServer } from '../../server/serve.js';
 import { intOption, parse } from '../args.js';
 import type { Output } from '../output.js';
@@ -25,8 +26,15 @@ export async function serveCommand(argv: string[], out: Output): Promise<void> {
     return;
   }
   const hosted = hostedOptionsFromEnv(process.env);
+  // Checked at start even in local mode, so a typo is not found weeks later.
+  const mailer = mailerFromEnv(process.env);
+  if (mailer && !hosted) {
+    out.note('TEND_SMTP_URL is set, but reminder digests are sent in hosted mode only.');
+    mailer.close();
+  }
   const server = await startServer({
     hosted,
+    mailer: hosted ? mailer : undefined,
     port: intOption('port', values.port, 0, 65_535) ?? 4321,
     host: values.host,
     dataDir: values['data-dir'],
@@ -34,8 +42,7 @@ export async function serveCommand(argv: string[], out: Output): Promise<void> {
   });
   out.result(
     { url: server.url, mode: hosted ? 'hosted' : 'local' },
-    () =>
-      `Tend${hosted ? ' (hosted mode)' : ''} is listening on ${server.url}  (Ctrl+C to stop)`,
+    () => `Tend${hosted ? ' (hosted mode)' : ''} is listening on ${server.url}  (Ctrl+C to stop)`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => {
