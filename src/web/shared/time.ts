@@ -11,10 +11,16 @@ export function localInputToInstant(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/** An instant as a `datetime-local` value in this browser's zone, minutes precision. */
+export function instantToLocalInput(instant: Date | string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 /** Now as a `datetime-local` value, minutes precision, for the input's `max`. */
 export function nowForInput(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  return instantToLocalInput(now);
 }
 
 function dayStart(date: Date): number {

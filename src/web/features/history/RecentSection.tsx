@@ -83,14 +83,22 @@ function Loaded<T>({
   return <p className="muted">Loading…</p>;
 }
 
+/** Who was there, as words: "Ada and Sam". */
+export function whoWith(i: Interaction, names: Map<string, string>): string {
+  return listFormat.format(i.connectionIds.map((id) => names.get(id) ?? 'someone removed'));
+}
+
 export function InteractionItem({
   interaction: i,
   names,
+  actions,
 }: {
   interaction: Interaction;
   names: Map<string, string>;
+  /** Buttons for this entry (edit, delete), after its details. */
+  actions?: ReactNode;
 }) {
-  const who = listFormat.format(i.connectionIds.map((id) => names.get(id) ?? 'someone removed'));
+  const who = whoWith(i, names);
   const details = [
     channelLabel(i.channel),
     i.durationMinutes !== null ? formatMinutes(i.durationMinutes) : null,
@@ -105,6 +113,7 @@ export function InteractionItem({
       </div>
       <p className="history-details">{details.join(' · ')}</p>
       {i.note ? <p className="history-note">{i.note}</p> : null}
+      {actions ? <div className="actions compact">{actions}</div> : null}
     </li>
   );
 }

@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { ApiError, api } from '../../api.js';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { ApiError, api, toApiError } from '../../api.js';
+import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import {
   CHANNEL_OPTIONS,
@@ -9,10 +10,18 @@ import {
   RING_ORDER,
 } from '../../shared/labels.js';
 import { Link } from '../../shared/router.js';
-import { formatMinutes, localInputToInstant, nowForInput } from '../../shared/time.js';
-import type { Channel, Connection, InteractionKind } from '../../shared/types.js';
+import {
+  formatMinutes,
+  formatWhen,
+  instantToLocalInput,
+  localInputToInstant,
+  nowForInput,
+} from '../../shared/time.js';
+import type { Channel, Connection, Interaction, InteractionKind } from '../../shared/types.js';
+import { type InteractionPages, useInteractionPages } from '../../shared/useInteractionPages.js';
 import type { Remote } from '../../shared/useRemote.js';
 import { useSubmit } from '../../shared/useSubmit.js';
+import { InteractionItem, whoWith } from '../history/RecentSection.js';
 
 const LABELS = {
   connectionIds: 'Who with',
@@ -33,6 +42,9 @@ interface Draft {
   delight: number | null;
   note: string;
 }
+
+const ENTRIES_PAGE = 20;
+const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
 
 const EMPTY: Draft = {
   connectionIds: [],
@@ -63,24 +75,56 @@ export function LogSection({
   connections: Remote<Connection[]>;
   onLogged: () => Promise<void>;
 }) {
+  const entries = useInteractionPages(ENTRIES_PAGE);
+  const changed = async () => {
+    await Promise.all([onLogged(), entries.reload()]);
+  };
   return (
-    <section id="log" aria-labelledby="log-heading" className="card">
-      <h2 id="log-heading">Log time together</h2>
-      <p className="lede">A visit, a call, a walk with the dog: it all counts, in person most.</p>
-      <LogForm connections={connections} onLogged={onLogged} />
-    </section>
+    <>
+      <section id="log" aria-labelledby="log-heading" className="card">
+        <h2 id="log-heading">Log time together</h2>
+        <p className="lede">A visit, a call, a walk with the dog: it all counts, in person most.</p>
+        <LogForm connections={connections} onSaved={changed} labelledBy="log-heading" />
+      </section>
+      {connections.data && connections.data.length > 0 ? (
+        <PastEntries connections={connections} entries={entries} onChanged={changed} />
+      ) : null}
+    </>
   );
 }
 
+/** An entry's form fields, from what the server holds. */
+function draftOf(i: Interaction): Draft {
+  return {
+    connectionIds: [...i.connectionIds],
+    channel: i.channel,
+    kinds: [...i.kinds],
+    minutes: i.durationMinutes === null ? '' : String(i.durationMinutes),
+    when: instantToLocalInput(i.startedAt),
+    delight: i.delight,
+    note: i.note,
+  };
+}
+
+/**
+ * The log form: a new entry, or with `entry` an edit of that one. On a
+ * failed save every field keeps what was typed.
+ */
 function LogForm({
   connections,
-  onLogged,
+  onSaved,
+  labelledBy,
+  entry,
+  onCancel,
 }: {
   connections: Remote<Connection[]>;
-  onLogged: () => Promise<void>;
+  onSaved: () => Promise<void>;
+  labelledBy: string;
+  entry?: Interaction;
+  onCancel?: () => void;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [draft, setDraft] = useState<Draft>(() => (entry ? draftOf(entry) : EMPTY));
   const { saving, error, status, run } = useSubmit();
   const submitButton = useRef<HTMLButtonElement>(null);
   const people = [...(connections.data ?? [])].sort(
@@ -107,7 +151,10 @@ function LogForm({
     event.preventDefault();
     const saved = await run(async () => {
       let startedAt = new Date().toISOString();
-      if (draft.when !== '') {
+      if (entry && draft.when === instantToLocalInput(entry.startedAt)) {
+        // Unchanged: keep the stored instant to the second.
+        startedAt = entry.startedAt;
+      } else if (draft.when !== '') {
         const instant = localInputToInstant(draft.when);
         if (!instant)
           throw invalid('startedAt', 'enter a full date and time, or leave it empty for now');
@@ -118,7 +165,7 @@ function LogForm({
       if (durationMinutes !== null && !Number.isFinite(durationMinutes)) {
         throw invalid('durationMinutes', 'must be a number of minutes');
       }
-      const created = await api.createInteraction({
+      const body = {
         connectionIds: draft.connectionIds,
         channel: draft.channel,
         kinds: draft.kinds,
@@ -126,17 +173,20 @@ function LogForm({
         durationMinutes,
         delight: draft.delight,
         note: draft.note,
-      });
-      await onLogged();
-      const names = people.filter((p) => created.connectionIds.includes(p.id)).map((p) => p.name);
+      };
+      const saved = entry
+        ? await api.updateInteraction(entry.id, body)
+        : await api.createInteraction(body);
+      await onSaved();
+      const names = people.filter((p) => saved.connectionIds.includes(p.id)).map((p) => p.name);
       const details = [
-        channelLabel(created.channel).toLowerCase(),
-        created.durationMinutes ? formatMinutes(created.durationMinutes) : null,
+        channelLabel(saved.channel).toLowerCase(),
+        saved.durationMinutes ? formatMinutes(saved.durationMinutes) : null,
       ].filter(Boolean);
-      const who = new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
-      return `Logged time with ${who} (${details.join(', ')}).`;
+      const who = listFormat.format(names);
+      return `${entry ? 'Saved' : 'Logged'} time with ${who} (${details.join(', ')}).`;
     });
-    if (saved) setDraft(EMPTY);
+    if (saved && !entry) setDraft(EMPTY);
     if (document.activeElement === document.body || document.activeElement === null) {
       submitButton.current?.focus();
     }
@@ -146,7 +196,7 @@ function LogForm({
     error?.errorsFor(field).length ? `${id}-${field}-error` : undefined;
 
   return (
-    <form className="form" onSubmit={submit} aria-labelledby="log-heading">
+    <form className="form" onSubmit={submit} aria-labelledby={labelledBy}>
       <fieldset className="field" aria-describedby={groupError('connectionIds')}>
         <legend>Who with</legend>
         <div className="choices">
@@ -231,12 +281,13 @@ function LogForm({
             id={`${id}-when`}
             type="datetime-local"
             max={nowForInput()}
+            required={entry !== undefined}
             value={draft.when}
             onChange={(e) => update({ when: e.target.value })}
             {...invalidProps(error, 'startedAt', `${id}-when-error`, `${id}-when-hint`)}
           />
           <p id={`${id}-when-hint`} className="hint">
-            Leave empty for now.
+            {entry ? 'When it started.' : 'Leave empty for now.'}
           </p>
           <FieldMessage id={`${id}-when-error`} error={error} field="startedAt" />
         </div>
@@ -295,9 +346,175 @@ function LogForm({
 
       <FormFooter error={error} status={status} labels={LABELS}>
         <button ref={submitButton} type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Log it'}
+          {saving ? 'Saving…' : entry ? 'Save changes' : 'Log it'}
         </button>
+        {onCancel ? (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
       </FormFooter>
     </form>
+  );
+}
+
+/** The log so far, newest first, each entry editable in place or deletable after a confirmation. */
+function PastEntries({
+  connections,
+  entries,
+  onChanged,
+}: {
+  connections: Remote<Connection[]>;
+  entries: InteractionPages;
+  onChanged: () => Promise<void>;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Interaction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | undefined>(undefined);
+  const [status, setStatus] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  // After a delete the entry and its button are gone: once the dialog has closed, go on from
+  // the list's heading rather than leave focus nowhere.
+  useEffect(() => {
+    if (deleting === null && focusHeading.current) {
+      focusHeading.current = false;
+      heading.current?.focus();
+    }
+  }, [deleting]);
+  const names = new Map((connections.data ?? []).map((c) => [c.id, c.name]));
+
+  async function remove(entry: Interaction) {
+    setBusy(true);
+    setDeleteError(undefined);
+    try {
+      await api.deleteInteraction(entry.id);
+      await onChanged();
+      setDeleting(null);
+      setStatus(`Deleted the time with ${whoWith(entry, names)} (${formatWhen(entry.startedAt)}).`);
+      focusHeading.current = true;
+    } catch (e) {
+      setDeleteError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="entries-heading" className="card">
+      <h2 id="entries-heading" ref={heading} tabIndex={-1}>
+        Past entries
+      </h2>
+      <p className="lede">Change or remove something you logged; Today follows.</p>
+      <p role="status" className="feedback feedback-ok">
+        {status}
+      </p>
+      {entries.items.length === 0 && !entries.loading && !entries.error ? (
+        <p className="empty">Nothing logged yet. What you log above shows here.</p>
+      ) : null}
+      {entries.items.length > 0 ? (
+        <ul className="history" aria-labelledby="entries-heading">
+          {entries.items.map((entry) =>
+            editing === entry.id ? (
+              <li key={entry.id} className="history-item editing">
+                <h3 id={`edit-${entry.id}`}>
+                  Edit time with {whoWith(entry, names)}, {formatWhen(entry.startedAt)}
+                </h3>
+                <LogForm
+                  connections={connections}
+                  entry={entry}
+                  labelledBy={`edit-${entry.id}`}
+                  onSaved={async () => {
+                    await onChanged();
+                    setEditing(null);
+                    setStatus(`Saved your changes to the time with ${whoWith(entry, names)}.`);
+                    heading.current?.focus();
+                  }}
+                  onCancel={() => setEditing(null)}
+                />
+              </li>
+            ) : (
+              <InteractionItem
+                key={entry.id}
+                interaction={entry}
+                names={names}
+                actions={
+                  <>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        setStatus('');
+                        setEditing(entry.id);
+                      }}
+                    >
+                      Edit
+                      <span className="visually-hidden">
+                        {' '}
+                        time with {whoWith(entry, names)}, {formatWhen(entry.startedAt)}
+                      </span>
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        setStatus('');
+                        setDeleteError(undefined);
+                        setDeleting(entry);
+                      }}
+                    >
+                      Delete
+                      <span className="visually-hidden">
+                        {' '}
+                        time with {whoWith(entry, names)}, {formatWhen(entry.startedAt)}
+                      </span>
+                    </button>
+                  </>
+                }
+              />
+            ),
+          )}
+        </ul>
+      ) : null}
+      {entries.error ? (
+        <p className="load-error">Could not load your entries: {entries.error}</p>
+      ) : null}
+      {entries.loading ? (
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      ) : null}
+      {entries.nextCursor ? (
+        <div className="actions compact">
+          <button
+            type="button"
+            className="secondary"
+            disabled={entries.loading}
+            onClick={() => void entries.loadMore()}
+          >
+            Show older entries
+          </button>
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this entry?"
+        confirmLabel="Delete entry"
+        busyLabel="Deleting…"
+        busy={busy}
+        error={deleteError}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting) void remove(deleting);
+        }}
+      >
+        <p>
+          {deleting
+            ? `The time with ${whoWith(deleting, names)} (${formatWhen(deleting.startedAt)}) will be removed from your log for good, and Today will be worked out without it.`
+            : null}
+        </p>
+      </ConfirmDialog>
+    </section>
   );
 }
