@@ -414,6 +414,52 @@ describe.each(engines)('hosted accounts on %s', (engine) => {
   });
 });
 
+describe('server errors and logs', () => {
+  it('an unexpected failure answers a masked 500 and logs neither the password, the token nor the path', async () => {
+    const test = await createTestDatabase('sqlite');
+    const lines: string[] = [];
+    const logger: Logger = {
+      error: (message, detail) =>
+        lines.push(
+          message,
+          detail instanceof Error ? `${detail.message} ${detail.stack}` : String(detail ?? ''),
+        ),
+      info: (message) => lines.push(message),
+    };
+    const app = createApp({
+      database: test.database,
+      log: logger,
+      webDir: '/nonexistent',
+      hosted: { config: hostedConfig({ signup: 'open', passwordCost: 10 }) },
+    });
+    await test.database.close(); // every query now fails inside the driver
+    const feedToken = 'feedsecret-0123456789abcdef0123456789abcdef';
+    const c = new TestClient(inProcess(app));
+    const login = await c.logIn('secret.person@example.org', 'my very secret passphrase');
+    const feed = await c.call('GET', `/calendar/${feedToken}.ics`);
+    const token = await new TestClient(inProcess(app), {
+      authorization: 'Bearer tend_pat_thisIsASecretTokenValue0123456789abcdefghijk',
+    }).call('GET', '/api/v1/today');
+    for (const answer of [login, feed, token]) {
+      expect(answer.status).toBe(500);
+      expect(answer.body).toMatchObject({ type: 'urn:tend:problem:internal', errors: [] });
+      expect(answer.text).not.toMatch(/sqlite|database connection|stack|at /i);
+    }
+    const log = lines.join('\n');
+    expect(log).toContain('POST /api/v1/account/login failed');
+    expect(log).toContain('GET /calendar/:file failed');
+    for (const secret of [
+      'my very secret passphrase',
+      'secret.person@example.org',
+      feedToken,
+      'thisIsASecretTokenValue',
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+    await test.destroy();
+  });
+});
+
 describe('local mode', () => {
   let test: TestDatabase;
   let app: Hono;
