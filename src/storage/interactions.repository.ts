@@ -61,7 +61,7 @@ export function interactionsRepository(db: Kysely<DB>, userId: string) {
   return {
     async insert(i: Interaction): Promise<void> {
       await db.insertInto('interactions').values(toRow(userId, i)).execute();
-      await links.write(i.id, i.connectionIds, { started_at: i.startedAt });
+      await links.add(i.id, i.connectionIds, { started_at: i.startedAt });
     },
 
     async replace(i: Interaction): Promise<void> {

@@ -17,6 +17,24 @@ export function connectionLinks(
   // The two link tables share a shape; Kysely cannot express that generically.
   // biome-ignore lint/suspicious/noExplicitAny: see above
   const k = db as unknown as Kysely<any>;
+  async function add(
+    ownerId: string,
+    connectionIds: readonly string[],
+    extra: Record<string, string> = {},
+  ): Promise<void> {
+    if (connectionIds.length === 0) return;
+    await k
+      .insertInto(table)
+      .values(
+        connectionIds.map((id) => ({
+          user_id: userId,
+          [owner]: ownerId,
+          connection_id: id,
+          ...extra,
+        })),
+      )
+      .execute();
+  }
   const linked = sql`select 1 from ${sql.table(table)} as l where l.${sql.ref(owner)} = ${sql.ref(`${parent}.id`)}`;
   return {
     /** A condition for queries on the parent table: the record is with `connectionId`. */
@@ -56,25 +74,20 @@ export function connectionLinks(
       return links;
     },
 
-    /** Replace the links; `extra` columns (such as a copied start time) go on every row. */
+    /**
+     * Links for a record that has none yet (just inserted); `extra` columns
+     * (such as a copied start time) go on every row.
+     */
+    add,
+
+    /** Replace a record's links. */
     async write(
       ownerId: string,
       connectionIds: readonly string[],
       extra: Record<string, string> = {},
     ): Promise<void> {
       await k.deleteFrom(table).where('user_id', '=', userId).where(owner, '=', ownerId).execute();
-      if (connectionIds.length === 0) return;
-      await k
-        .insertInto(table)
-        .values(
-          connectionIds.map((id) => ({
-            user_id: userId,
-            [owner]: ownerId,
-            connection_id: id,
-            ...extra,
-          })),
-        )
-        .execute();
+      await add(ownerId, connectionIds, extra);
     },
   };
 }

@@ -53,7 +53,7 @@ export function plansRepository(db: Kysely<DB>, userId: string) {
   return {
     async insert(p: Plan): Promise<void> {
       await db.insertInto('plans').values(toRow(userId, p)).execute();
-      await links.write(p.id, p.connectionIds);
+      await links.add(p.id, p.connectionIds);
     },
 
     async replace(p: Plan): Promise<void> {
