@@ -30,8 +30,9 @@ execFileSync(process.execPath, [BIN, 'demo', '--data-dir', dataDir], {
 const server = await serveTend(['--data-dir', dataDir], { TZ: 'Europe/Berlin' });
 const browser = await launchBrowser();
 try {
-  // What the first load fetches: the entry script and whatever it imports eagerly.
-  const page0 = await browser.newPage();
+  // What the first load fetches: the entry script and whatever it imports eagerly. The
+  // service worker is blocked here, because its own downloads would keep the network busy.
+  const page0 = await browser.newPage({ serviceWorkers: 'block' });
   const scripts = new Set<string>();
   page0.on('response', (r) => {
     if (r.request().resourceType() === 'script') scripts.add(new URL(r.url()).pathname);

@@ -1,3 +1,4 @@
+import { takeEarlyAnswer } from './early.js';
 import type {
   ApiToken,
   CalendarFeedStatus,
@@ -231,17 +232,21 @@ interface RequestOptions {
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const url = withQuery(path, options.query);
   try {
-    return await fetch(withQuery(path, options.query), {
-      method,
-      headers: {
-        accept: 'application/json, application/problem+json',
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
-      },
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
+    // The first reads may already be under way (public/boot.js).
+    const early = method === 'GET' ? takeEarlyAnswer(url) : undefined;
+    return await (early ??
+      fetch(url, {
+        method,
+        headers: {
+          accept: 'application/json, application/problem+json',
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        },
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        signal: options.signal ?? null,
+      }));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('Could not reach Tend. Check that the Tend server is still running.', {

@@ -44,7 +44,7 @@ async function precacheShell() {
   const assets = new Set(
     [
       ...html.matchAll(
-        /(?:src|href)="(\/(?:assets|icons)\/[^"]+|\/[\w.-]+\.(?:svg|webmanifest))"/g,
+        /(?:src|href)="(\/(?:assets|icons)\/[^"]+|\/[\w.-]+\.(?:svg|webmanifest|js))"/g,
       ),
     ].map((m) => m[1]),
   );
