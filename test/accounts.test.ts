@@ -1,13 +1,15 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvite, hostedConfig } from '../src/app/accounts.usecases.js';
-import { createApp } from '../src/server/app.js';
+import { createApp, silentLogger } from '../src/server/app.js';
 import type { HostedOptions } from '../src/server/auth.js';
+import { smtpMailer } from '../src/server/mailer.js';
 import type { Logger } from '../src/server/problem.js';
 import { LOCAL_USER_ID, usersRepository } from '../src/storage/users.repository.js';
 import { availableEngines, createTestDatabase, type TestDatabase } from './support/databases.js';
 import { fixedClock } from './support/fixtures.js';
 import { inProcess, TestClient } from './support/http-client.js';
+import { bodyText, startSmtpSink } from './support/smtp.js';
 
 const engines = await availableEngines();
 const PASSWORD = 'correct horse battery staple';
@@ -80,7 +82,7 @@ describe.each(engines)('hosted accounts on %s', (engine) => {
     expect(answer.body.user.email).toBe(email);
     expect((await sam.call('GET', '/api/v1/connections')).body.items).toEqual([]);
     const session = await sam.call('GET', '/api/v1/session');
-    expect(session.body.user).toEqual({ id: answer.body.user.id, email });
+    expect(session.body.user).toEqual({ id: answer.body.user.id, email, emailVerified: false });
     // The password is stored only as a scrypt hash.
     const row = await test.database.db
       .selectFrom('users')
@@ -411,6 +413,90 @@ describe.each(engines)('hosted accounts on %s', (engine) => {
     });
     expect(short.status).toBe(400);
     expect(short.body.errors[0].path).toBe('password');
+  });
+});
+
+describe('confirming the email address', () => {
+  it('a link mailed through a real SMTP server confirms the address once; without mail it says so', async () => {
+    const test = await createTestDatabase('sqlite');
+    const smtp = await startSmtpSink();
+    const mailer = smtpMailer({
+      url: `smtp://127.0.0.1:${smtp.port}`,
+      from: 'Tend <tend@example.org>',
+    });
+    const clock = fixedClock('2026-11-26T12:00:00.000Z');
+    try {
+      const hosted = (mail?: typeof mailer) =>
+        createApp({
+          database: test.database,
+          clock,
+          log: silentLogger,
+          webDir: '/nonexistent',
+          hosted: {
+            config: hostedConfig({ signup: 'open', passwordCost: 10 }),
+            publicUrl: 'https://tend.example.org',
+            mail,
+          },
+        });
+      const withMail = hosted(mailer);
+      const sam = new TestClient(inProcess(withMail), { origin: 'https://tend.example.org' });
+      const signed = await sam.signUp('sam.confirms@example.org', PASSWORD);
+      expect(signed.body.user.emailVerified).toBe(false);
+      expect(signed.body.emailDelivery).toBe(true);
+
+      const sent = await sam.call('POST', '/api/v1/account/email/verification');
+      expect(sent.status).toBe(200);
+      expect(sent.body).toEqual({ sentTo: 'sam.confirms@example.org' });
+      expect(smtp.inbox).toHaveLength(1);
+      expect(smtp.inbox[0]?.to).toEqual(['sam.confirms@example.org']);
+      const token = /https:\/\/tend\.example\.org\/verify-email#token=(tend_v_[\w-]+)/.exec(
+        bodyText(smtp.inbox[0]?.raw ?? ''),
+      )?.[1];
+      expect(token).toBeDefined();
+
+      // The link confirms only through a POST, and only once; no session is needed.
+      const anyone = new TestClient(inProcess(withMail), { origin: 'https://tend.example.org' });
+      expect((await anyone.call('POST', '/api/v1/account/email/verify', { token })).status).toBe(
+        204,
+      );
+      expect((await anyone.call('POST', '/api/v1/account/email/verify', { token })).status).toBe(
+        404,
+      );
+      expect((await sam.call('GET', '/api/v1/session')).body.user.emailVerified).toBe(true);
+      expect((await sam.call('POST', '/api/v1/account/email/verification')).status).toBe(409);
+
+      // An expired link does not confirm.
+      const kim = new TestClient(inProcess(withMail), { origin: 'https://tend.example.org' });
+      await kim.signUp('kim.late@example.org', PASSWORD);
+      await kim.call('POST', '/api/v1/account/email/verification');
+      const late = /#token=(tend_v_[\w-]+)/.exec(bodyText(smtp.inbox[1]?.raw ?? ''))?.[1];
+      clock.advance(3 * 24 * 3600 * 1000);
+      expect((await kim.call('POST', '/api/v1/account/email/verify', { token: late })).status).toBe(
+        404,
+      );
+      expect((await kim.call('GET', '/api/v1/session')).body.user.emailVerified).toBe(false);
+
+      // Asking again and again is throttled.
+      const statuses = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await kim.call('POST', '/api/v1/account/email/verification')).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+
+      // Without SMTP the server says it cannot send, and the session says so up front.
+      const noMail = new TestClient(inProcess(hosted(undefined)), {
+        origin: 'https://tend.example.org',
+      });
+      const state = await noMail.signUp('no.mail@example.org', PASSWORD);
+      expect(state.body.emailDelivery).toBe(false);
+      const refused = await noMail.call('POST', '/api/v1/account/email/verification');
+      expect(refused.status).toBe(409);
+      expect(refused.body.detail).toMatch(/no email set up/);
+    } finally {
+      mailer.close();
+      await smtp.close();
+      await test.destroy();
+    }
   });
 });
 

@@ -130,6 +130,8 @@ const uid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12
 
 interface UserSpec {
   email?: string | null;
+  /** Whether the owner confirmed the address (default yes). */
+  verified?: boolean;
   timeZone?: string;
   digest?: Partial<DigestSettings>;
 }
@@ -140,7 +142,12 @@ async function addUser(database: Database, n: number, spec: UserSpec = {}): Prom
   settings.digest = { ...settings.digest, enabled: true, ...spec.digest };
   await usersRepository(database.db).ensure(id, '2026-01-01T00:00:00.000Z', settings);
   const email = spec.email === undefined ? `user${n}@example.org` : spec.email;
-  await database.db.updateTable('users').set({ email }).where('id', '=', id).execute();
+  const verified = spec.verified === false || email === null ? null : '2026-01-01T00:00:00.000Z';
+  await database.db
+    .updateTable('users')
+    .set({ email, email_verified_at: verified })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 
@@ -442,9 +449,10 @@ for (const engine of await availableEngines()) {
       expect(await runs().get(tokyo, '2026-11-27')).toMatchObject({ status: 'sent' });
     });
 
-    it('when a user has digests off or no email address, they get nothing and no run is recorded', async () => {
+    it('when a user has digests off, no email address or an unconfirmed one, they get nothing and no run is recorded', async () => {
       await addUser(test.database, 1, { digest: { enabled: false } });
       await addUser(test.database, 2, { email: null });
+      await addUser(test.database, 3, { verified: false });
       const clock = fixedClock('2026-11-26T12:00:00.000Z');
       expect(await run(clock)).toEqual({ due: 0, sent: 0, failed: 0, skipped: 0 });
       expect(smtp.inbox).toHaveLength(0);

@@ -1,8 +1,8 @@
-import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { runTend, startTendServer } from './support/cli.js';
 import { availableEngines, createTestDatabase } from './support/databases.js';
 import { overHttp, TestClient } from './support/http-client.js';
+import { bodyText, startSmtpSink } from './support/smtp.js';
 
 const HOSTED = { TEND_MODE: 'hosted', TEND_SIGNUP: 'open', TEND_PASSWORD_COST: '10' };
 const PASSWORD = 'one passphrase for two servers';
@@ -51,20 +51,8 @@ describe('hosted Tend behind a load balancer', () => {
   it('two servers with mail set up send a due digest once, not once each', async () => {
     const engines = await availableEngines();
     if (!engines.includes('postgres')) return;
-    const received: string[] = [];
-    const smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on('end', () => {
-          received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as { port: number }).port;
+    const smtp = await startSmtpSink();
+    const smtpPort = smtp.port;
     const test = await createTestDatabase('postgres');
     await test.database.close();
     const env = {
@@ -79,24 +67,30 @@ describe('hosted Tend behind a load balancer', () => {
       const person = new TestClient(overHttp(setup.url));
       await person.signUp('digest.reader@example.org', PASSWORD);
       await person.call('POST', '/api/v1/connections', { name: 'Someone to call' });
+      // Mail goes only to a confirmed address: follow the emailed link first.
+      expect((await person.call('POST', '/api/v1/account/email/verification')).status).toBe(200);
+      const token = /#token=(tend_v_[\w-]+)/.exec(bodyText(smtp.inbox[0]?.raw ?? ''))?.[1];
+      expect((await person.call('POST', '/api/v1/account/email/verify', { token })).status).toBe(
+        204,
+      );
       const patched = await person.call('PATCH', '/api/v1/settings', {
         timeZone: 'UTC',
         digest: { enabled: true, frequency: 'daily', hour: 0 },
       });
       expect(patched.status).toBe(200);
       await setup.stop();
-      received.length = 0;
+      smtp.inbox.length = 0;
       // Both servers run their scheduler at start.
       const [one, two] = await Promise.all([startTendServer([], env), startTendServer([], env)]);
-      for (let waited = 0; received.length === 0 && waited < 10_000; waited += 100) {
+      for (let waited = 0; smtp.inbox.length === 0 && waited < 10_000; waited += 100) {
         await new Promise((r) => setTimeout(r, 100));
       }
       await new Promise((r) => setTimeout(r, 1_000));
       await Promise.all([one.stop(), two.stop()]);
-      expect(received).toEqual(['digest.reader@example.org']);
+      expect(smtp.inbox.map((m) => m.to)).toEqual([['digest.reader@example.org']]);
     } finally {
       await test.destroy();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     }
   }, 60_000);
 

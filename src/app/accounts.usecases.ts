@@ -3,6 +3,7 @@ import {
   AccountDelete,
   ApiTokenCreate,
   Credentials,
+  EmailVerify,
   PasswordChange,
   SignUp,
   type SignupPolicy,
@@ -14,6 +15,7 @@ import { parseOrThrow } from '../core/validation.js';
 import {
   accountsRepository,
   apiTokensRepository,
+  emailVerificationsRepository,
   invitesRepository,
   sessionsRepository,
   throttlesRepository,
@@ -54,10 +56,17 @@ export function hostedConfig(overrides: Partial<HostedConfig> = {}): HostedConfi
   };
 }
 
+/** Sends one email (server/mailer.ts implements it over SMTP). */
+export interface OutgoingMail {
+  send(message: { to: string; subject: string; text: string; html: string }): Promise<void>;
+}
+
 export interface AccountsContext {
   database: Database;
   clock: Clock;
   config: HostedConfig;
+  /** Set when the operator configured SMTP; without it Tend sends no email. */
+  mail?: OutgoingMail | undefined;
 }
 
 /** Where a sign-in comes from: for throttling and the sessions list, never logged. */
@@ -394,6 +403,74 @@ export async function revokeApiToken(
   }
 }
 
+export const VERIFICATION = { validMs: 2 * DAY, perWindow: 3 };
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Send a link to the account's address; following it confirms the address,
+ * and only a confirmed address gets reminder digests. `origin` is where the
+ * web app is reached (TEND_PUBLIC_URL, else the request's own origin).
+ */
+export async function sendEmailVerification(
+  ctx: AccountsContext,
+  auth: Authenticated,
+  origin: string,
+): Promise<{ sentTo: string }> {
+  if (!ctx.mail) {
+    throw new TendError('conflict', 'This Tend has no email set up, so it cannot send the link.');
+  }
+  const account = await accountsRepository(ctx.database.db).byId(auth.userId);
+  if (!account?.email) throw new TendError('not_found', 'This account has no email address.');
+  if (account.email_verified_at) {
+    throw new TendError('conflict', 'This address is already confirmed.');
+  }
+  const now = ctx.clock();
+  const sent = await throttlesRepository(ctx.database.db).hit(
+    `verify-mail:${auth.userId}`,
+    windowStart(now),
+  );
+  if (sent > VERIFICATION.perWindow) throw tooMany(now);
+  const token = newSecret('tend_v');
+  await emailVerificationsRepository(ctx.database.db).create({
+    token_hash: sha256(token),
+    user_id: auth.userId,
+    email: account.email,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + VERIFICATION.validMs).toISOString(),
+  });
+  // The link opens a page that confirms with a POST, so a mail scanner that
+  // fetches links cannot confirm an address on the owner's behalf.
+  const link = `${origin.replace(/\/+$/, '')}/verify-email#token=${token}`;
+  await ctx.mail.send({
+    to: account.email,
+    subject: 'Confirm your email address for Tend',
+    text: [
+      'Someone (we hope you) asked Tend to send reminders to this address.',
+      '',
+      `To confirm it, open this link within two days:\n${link}`,
+      '',
+      'If it was not you, ignore this email: nothing will be sent to you.',
+    ].join('\n'),
+    html: `<p>Someone (we hope you) asked Tend to send reminders to this address.</p><p><a href="${escapeHtml(link)}">Confirm this address</a> within two days.</p><p>If it was not you, ignore this email: nothing will be sent to you.</p>`,
+  });
+  return { sentTo: account.email };
+}
+
+export async function verifyEmail(ctx: AccountsContext, input: unknown): Promise<void> {
+  const { token } = parseOrThrow(EmailVerify, input, 'confirmation');
+  const ok = await emailVerificationsRepository(ctx.database.db).consume(
+    sha256(token),
+    ctx.clock().toISOString(),
+  );
+  if (!ok) {
+    throw new TendError(
+      'not_found',
+      'This confirmation link is not valid any more (used, expired, or for another address). Ask for a new one in your account.',
+    );
+  }
+}
+
 /** For the operator (`tend invite`): a one-time sign-up code. */
 export async function createInvite(
   ctx: Pick<AccountsContext, 'database' | 'clock'>,
@@ -418,6 +495,7 @@ export async function createInvite(
 export async function sweepAccounts(ctx: Pick<AccountsContext, 'database' | 'clock'>) {
   const now = ctx.clock();
   await sessionsRepository(ctx.database.db).deleteExpired(now.toISOString());
+  await emailVerificationsRepository(ctx.database.db).deleteExpired(now.toISOString());
   await throttlesRepository(ctx.database.db).deleteOlderThan(
     new Date(now.getTime() - DAY).toISOString(),
   );

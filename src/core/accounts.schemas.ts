@@ -41,6 +41,10 @@ export const AccountDelete = z
   .strictObject({ password: z.string().min(1).max(1024) })
   .meta({ id: 'AccountDelete' });
 
+export const EmailVerify = z
+  .strictObject({ token: z.string().min(1).max(200) })
+  .meta({ id: 'EmailVerify' });
+
 export const SignupPolicy = z.enum(['open', 'invite', 'closed']);
 export type SignupPolicy = z.infer<typeof SignupPolicy>;
 
@@ -48,7 +52,18 @@ export const SessionState = z
   .object({
     mode: z.enum(['local', 'hosted']),
     signup: SignupPolicy.nullable().meta({ description: 'Who may create an account (hosted).' }),
-    user: z.object({ id: z.string(), email: z.string().nullable() }).nullable(),
+    user: z
+      .object({
+        id: z.string(),
+        email: z.string().nullable(),
+        emailVerified: z.boolean().meta({
+          description: 'The owner confirmed the address; only then are reminder emails sent.',
+        }),
+      })
+      .nullable(),
+    emailDelivery: z.boolean().meta({
+      description: 'This Tend can send email (reminder digests, address confirmation).',
+    }),
     csrfToken: z.string().nullable().meta({
       description:
         'Send as X-CSRF-Token with every request that changes something while signed in with the session cookie.',

@@ -6,6 +6,7 @@ import {
   ApiTokenCreate,
   ApiTokenCreated,
   Credentials,
+  EmailVerify,
   PasswordChange,
   SessionInfo,
   SessionState,
@@ -28,11 +29,17 @@ function signedIn(request: RouteRequest): accounts.Authenticated {
   return auth;
 }
 
-function stateOf(account: AccountSide, session: accounts.NewSession, email: string): SessionState {
+async function stateOf(account: AccountSide, session: accounts.NewSession): Promise<SessionState> {
+  const user = await accountsRepository(account.accounts.database.db).byId(session.userId);
   return {
     mode: 'hosted',
     signup: account.accounts.config.signup,
-    user: { id: session.userId, email },
+    user: {
+      id: session.userId,
+      email: user?.email ?? null,
+      emailVerified: !!user?.email_verified_at,
+    },
+    emailDelivery: !!account.accounts.mail,
     csrfToken: session.csrfToken,
   };
 }
@@ -53,7 +60,8 @@ export const accountRouteDefs = [
         return {
           mode: 'local',
           signup: null,
-          user: { id: LOCAL_USER_ID, email: null },
+          user: { id: LOCAL_USER_ID, email: null, emailVerified: false },
+          emailDelivery: false,
           csrfToken: null,
         };
       }
@@ -64,7 +72,10 @@ export const accountRouteDefs = [
       return {
         mode: 'hosted',
         signup: account.accounts.config.signup,
-        user: user ? { id: user.id, email: user.email } : null,
+        user: user
+          ? { id: user.id, email: user.email, emailVerified: !!user.email_verified_at }
+          : null,
+        emailDelivery: !!account.accounts.mail,
         csrfToken: auth?.csrfToken ?? null,
       };
     },
@@ -84,7 +95,7 @@ export const accountRouteDefs = [
       const account = side(request);
       const session = await accounts.signUp(account.accounts, request.body, account.client);
       account.startSession(session);
-      return stateOf(account, session, SignUp.parse(request.body).email);
+      return stateOf(account, session);
     },
   }),
   route({
@@ -102,7 +113,7 @@ export const accountRouteDefs = [
       const account = side(request);
       const session = await accounts.logIn(account.accounts, request.body, account.client);
       account.startSession(session);
-      return stateOf(account, session, Credentials.parse(request.body).email);
+      return stateOf(account, session);
     },
   }),
   route({
@@ -211,6 +222,35 @@ export const accountRouteDefs = [
     status: 204,
     handler: (request) =>
       accounts.revokeApiToken(side(request).accounts, signedIn(request), request.params.id ?? ''),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/account/email/verification',
+    operationId: 'sendEmailVerification',
+    summary: 'Email a link that confirms the account’s address (needed before reminder emails)',
+    tag: 'account',
+    auth: 'session',
+    hostedOnly: true,
+    status: 200,
+    response: z.object({ sentTo: z.string() }),
+    handler: (request) =>
+      accounts.sendEmailVerification(
+        side(request).accounts,
+        signedIn(request),
+        side(request).origin,
+      ),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/account/email/verify',
+    operationId: 'verifyEmail',
+    summary: 'Confirm the address with the token from the emailed link',
+    tag: 'account',
+    auth: 'public',
+    hostedOnly: true,
+    body: EmailVerify,
+    status: 204,
+    handler: (request) => accounts.verifyEmail(side(request).accounts, request.body),
   }),
   route({
     method: 'post',

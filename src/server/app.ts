@@ -99,7 +99,7 @@ export function createApp(options: AppOptions): Hono {
 
   const hosted = options.hosted;
   const accounts: AccountsContext | undefined = hosted
-    ? { database, clock, config: hosted.config }
+    ? { database, clock, config: hosted.config, mail: hosted.mail }
     : undefined;
   if (!hosted) {
     app.use('*', async (c, next) => {

@@ -8,6 +8,7 @@ import {
   type ClientInfo,
   checkCsrf,
   type HostedConfig,
+  type OutgoingMail,
 } from '../app/accounts.usecases.js';
 import { TendError } from '../core/errors.js';
 import { throttlesRepository } from '../storage/accounts.repository.js';
@@ -16,6 +17,8 @@ import type { AccountSide, RouteDef } from './route.js';
 /** How a hosted Tend is reached (docs/deployment.md). */
 export interface HostedOptions {
   config: HostedConfig;
+  /** Sends email (address confirmation); digests get the same mailer in serve.ts. */
+  mail?: OutgoingMail | undefined;
   /** The address people use, e.g. `https://tend.example.org`; fixes the allowed Origin. */
   publicUrl?: string | undefined;
   /** Behind a reverse proxy: believe its X-Forwarded-For and X-Forwarded-Proto. */
@@ -130,7 +133,8 @@ export async function hostedAccess(
   options: HostedOptions,
 ): Promise<AccountSide> {
   const secure = isHttps(c, options);
-  assertSameOrigin(c, expectedOrigin(c, options));
+  const origin = expectedOrigin(c, options);
+  assertSameOrigin(c, origin);
   let auth: Authenticated | undefined;
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer) {
@@ -169,6 +173,7 @@ export async function hostedAccess(
     accounts,
     auth,
     client,
+    origin,
     startSession(session) {
       setCookie(c, cookieName, session.token, {
         httpOnly: true,

@@ -13,6 +13,8 @@ export interface AccountSide {
   /** The signed-in user, if any (public routes see undefined). */
   auth: Authenticated | undefined;
   client: ClientInfo;
+  /** Where the web app is reached, for links in emails. */
+  origin: string;
   /** Set the session cookie for a new session. */
   startSession(session: NewSession): void;
   /** Remove the session cookie. */

@@ -45,7 +45,7 @@ export function accountsRepository(db: Kysely<DB>) {
     byId(id: string) {
       return db
         .selectFrom('users')
-        .select(['id', 'email', 'password_hash', 'created_at'])
+        .select(['id', 'email', 'password_hash', 'created_at', 'email_verified_at'])
         .where('id', '=', id)
         .executeTakeFirst();
     },
@@ -61,6 +61,44 @@ export function accountsRepository(db: Kysely<DB>) {
     /** Deletes the account; every table references users with ON DELETE CASCADE. */
     async delete(id: string): Promise<void> {
       await db.deleteFrom('users').where('id', '=', id).execute();
+    },
+  };
+}
+
+export function emailVerificationsRepository(db: Kysely<DB>) {
+  return {
+    async create(row: {
+      token_hash: string;
+      user_id: string;
+      email: string;
+      created_at: string;
+      expires_at: string;
+    }): Promise<void> {
+      await db.insertInto('email_verifications').values(row).execute();
+    },
+
+    /**
+     * Use a link once: the row is deleted as it is read, so two clicks cannot
+     * both count. Marks the address confirmed if it is still the account's.
+     */
+    async consume(tokenHash: string, now: string): Promise<boolean> {
+      const row = await db
+        .deleteFrom('email_verifications')
+        .where('token_hash', '=', tokenHash)
+        .returning(['user_id', 'email', 'expires_at'])
+        .executeTakeFirst();
+      if (!row || row.expires_at <= now) return false;
+      const result = await db
+        .updateTable('users')
+        .set({ email_verified_at: now })
+        .where('id', '=', row.user_id)
+        .where('email', '=', row.email)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async deleteExpired(now: string): Promise<void> {
+      await db.deleteFrom('email_verifications').where('expires_at', '<=', now).execute();
     },
   };
 }

@@ -13,8 +13,19 @@ export interface UsersTable {
   data_version: Generated<number>;
   /** Hosted mode only: lower-cased login address; NULL for the local user. */
   email: string | null;
-  /** Hosted mode only: `scrypt$…` (see app/auth/passwords.ts). */
+  /** Hosted mode only: `scrypt$…` (see app/auth/secrets.ts). */
   password_hash: string | null;
+  /** Hosted mode only: when the owner confirmed the address; NULL until then. */
+  email_verified_at: string | null;
+}
+
+export interface EmailVerificationsTable {
+  token_hash: string;
+  user_id: string;
+  /** The address the link was sent to: a confirmation counts for that address only. */
+  email: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface SessionsTable {
@@ -153,6 +164,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   calendar_feeds: CalendarFeedsTable;
   digest_runs: DigestRunsTable;
+  email_verifications: EmailVerificationsTable;
   invites: InvitesTable;
   sessions: SessionsTable;
   throttles: ThrottlesTable;

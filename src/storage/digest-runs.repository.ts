@@ -61,12 +61,14 @@ export function digestRunsRepository(database: Database) {
     )`;
 
   return {
-    /** Users with an email address and digests on, ordered by id, after `after`. */
+    /** Users with a confirmed email address and digests on, ordered by id, after `after`. */
     async candidates(after: string, limit: number): Promise<DigestCandidate[]> {
       const rows = await db
         .selectFrom('users')
         .select(['id', 'email', 'settings'])
         .where('email', 'is not', null)
+        // Mail goes only to an address its owner confirmed (0005_email_verification).
+        .where('email_verified_at', 'is not', null)
         .where('id', '>', after)
         .where(digestOn)
         .orderBy('id')

@@ -33,7 +33,7 @@ export async function serveCommand(argv: string[], out: Output): Promise<void> {
     mailer.close();
   }
   const server = await startServer({
-    hosted,
+    hosted: hosted && { ...hosted, mail: mailer },
     mailer: hosted ? mailer : undefined,
     port: intOption('port', values.port, 0, 65_535) ?? 4321,
     host: values.host,
