@@ -204,22 +204,25 @@ function announceSignedOut(): void {
 }
 
 /**
- * The hook for the offline service worker: when this browser signs out or
- * the account is deleted, nothing of the account may stay behind. Every
- * cache of this origin is emptied (the app's own files are fetched again
- * when needed) and a worker, if one controls the page, is told with a
- * `{type: 'tend:forget-data'}` message to drop whatever else it keeps.
+ * When this browser signs out or the account is deleted, nothing of the
+ * account may stay behind. The service worker (public/sw.js) forgets its
+ * kept API answers when an account request passes through it, but a read
+ * still in flight could write one back afterwards, and a page the worker
+ * does not control yet bypasses it; so once the server has answered, every
+ * cache of this origin is emptied too, except the app shell (`tend-shell-*`),
+ * which holds only Tend's own files.
  */
 export async function forgetCachedData(): Promise<void> {
   csrfToken = null;
   session = undefined;
-  navigator.serviceWorker?.controller?.postMessage({ type: 'tend:forget-data' });
   if (!('caches' in globalThis)) return;
   try {
     const names = await caches.keys();
-    await Promise.all(names.map((name) => caches.delete(name)));
+    await Promise.all(
+      names.filter((name) => !name.startsWith('tend-shell-')).map((name) => caches.delete(name)),
+    );
   } catch {
-    // Storage may be unavailable (private windows); then nothing was cached either.
+    // Storage may be unavailable (some private windows); then nothing was kept either.
   }
 }
 

@@ -106,3 +106,11 @@ export function SignInPage({
     </AuthShell>
   );
 }
+
+/**
+ * Leave the app for the sign-in page with a full page load, so nothing of
+ * the account stays in this tab's memory either.
+ */
+export function reloadToSignIn(notice: SignInNotice): void {
+  window.location.replace(`/signin?notice=${notice}`);
+}

@@ -43,8 +43,8 @@ export function SignUpPage({
               Create an account
             </h2>
             <p className="lede">
-              This Tend is not taking new accounts at the moment. If you were expecting to join,
-              the person who runs it can tell you more.
+              This Tend is not taking new accounts at the moment. If you were expecting to join, the
+              person who runs it can tell you more.
             </p>
             <p className="compact">
               Already have an account? <Link to="/signin">Sign in</Link>.
@@ -63,8 +63,8 @@ export function SignUpPage({
             Create an account
           </h2>
           <p className="lede">
-            A private place for your people, your time together and how you are doing. Only you
-            can see what you put in.
+            A private place for your people, your time together and how you are doing. Only you can
+            see what you put in.
           </p>
           <form className="form" onSubmit={onSubmit} noValidate>
             <div className="field">
