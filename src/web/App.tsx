@@ -5,7 +5,9 @@ import { RecentSection } from './features/history/RecentSection.js';
 import { LogSection } from './features/log/LogSection.js';
 import { PeopleSection } from './features/people/PeopleSection.js';
 import { TodayPage } from './features/today/TodayPage.js';
+import { Brand } from './shared/Brand.js';
 import { Link, NavLink, usePath } from './shared/router.js';
+import { useSession } from './shared/session.js';
 import { useRemote } from './shared/useRemote.js';
 
 // Pages visited now and then load on demand, keeping the first load small.
@@ -26,6 +28,9 @@ const InsightsPage = lazy(() =>
 );
 const LearnPage = lazy(() =>
   import('./features/learn/LearnPage.js').then((m) => ({ default: m.LearnPage })),
+);
+const AccountPage = lazy(() =>
+  import('./features/account/AccountPage.js').then((m) => ({ default: m.AccountPage })),
 );
 
 const RECENT_INTERACTIONS = 10;
@@ -52,6 +57,9 @@ const MORE_PAGES = [
   { path: '/learn', label: 'Learn' },
 ] as const;
 
+/** Only a hosted Tend has accounts. */
+const ACCOUNT_PAGE = { path: '/account', label: 'Account' } as const;
+
 const TITLES: Record<string, string> = {
   '/': 'Today',
   '/people': 'People',
@@ -63,6 +71,7 @@ const TITLES: Record<string, string> = {
   '/import': 'Import',
   '/settings': 'Settings',
   '/learn': 'Learn',
+  '/account': 'Account',
 };
 
 /** The id in a connection's address, `/people/{id}`. */
@@ -85,6 +94,8 @@ export function App() {
   const firstRender = useRef(true);
   const [moreOpen, setMoreOpen] = useState(false);
   const moreButton = useRef<HTMLButtonElement>(null);
+  const hosted = useSession().mode === 'hosted';
+  const morePages = hosted ? [...MORE_PAGES, ACCOUNT_PAGE] : MORE_PAGES;
 
   // A new page: name it in the title, start at the top, and move focus to its content so
   // screen reader and keyboard users begin there (not on the initial load).
@@ -100,7 +111,8 @@ export function App() {
   }, [path]);
 
   let page: ReactNode;
-  switch (path) {
+  // A local Tend has no account: its address is a page like any unknown one.
+  switch (path === ACCOUNT_PAGE.path && !hosted ? '' : path) {
     case '/':
       page = (
         <TodayPage
@@ -157,6 +169,9 @@ export function App() {
     case '/learn':
       page = <LearnPage />;
       break;
+    case ACCOUNT_PAGE.path:
+      page = <AccountPage />;
+      break;
     case '/insights':
       page = <InsightsPage />;
       break;
@@ -198,13 +213,7 @@ export function App() {
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <h1 className="brand">
-            <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-              <circle cx="16" cy="16" r="15" />
-              <path d="M16 25c0-6 0-9-5-13 5 0 7 3 5 8m0 5c0-6 1-10 6-13-5 0-8 3-6 8" />
-            </svg>
-            <span>Tend</span>
-          </h1>
+          <Brand />
           <nav
             aria-label="Main"
             className={moreOpen ? 'more-open' : undefined}
@@ -229,7 +238,7 @@ export function App() {
                   type="button"
                   aria-expanded={moreOpen}
                   aria-controls="nav-more"
-                  className={MORE_PAGES.some((p) => p.path === path) ? 'holds-current' : undefined}
+                  className={morePages.some((p) => p.path === path) ? 'holds-current' : undefined}
                   onClick={() => setMoreOpen((open) => !open)}
                 >
                   More
@@ -240,7 +249,7 @@ export function App() {
               </li>
             </ul>
             <ul id="nav-more" className="nav-more">
-              {MORE_PAGES.map((p) => (
+              {morePages.map((p) => (
                 <li key={p.path}>
                   <NavLink to={p.path} current={path}>
                     {p.label}

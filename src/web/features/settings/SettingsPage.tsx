@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { api, exportLinks } from '../../api.js';
 import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import { Link } from '../../shared/router.js';
+import { useSession } from '../../shared/session.js';
 import type { CalendarFeedStatus, ModelParamsView, Settings } from '../../shared/types.js';
 import { useRemote } from '../../shared/useRemote.js';
 import { useSubmit } from '../../shared/useSubmit.js';
@@ -33,13 +34,22 @@ export function SettingsPage() {
   const settings = useRemote(loadSettings);
   const params = useRemote(loadParams);
   const id = useId();
+  const hosted = useSession().mode === 'hosted';
   return (
     <div className="narrow">
       <h2 className="page-title">Settings</h2>
       <p className="lede">
-        Everything here is stored on this machine with your data.{' '}
+        {hosted
+          ? 'Everything here is stored with your account. '
+          : 'Everything here is stored on this machine with your data. '}
         <Link to="/import">Import contacts, meetings or chats</Link>.
       </p>
+      {hosted ? (
+        <p className="compact">
+          Your password, where you are signed in, API tokens and deleting your account are under{' '}
+          <Link to="/account">Account</Link>.
+        </p>
+      ) : null}
 
       <section aria-labelledby={`${id}-general`} className="card">
         <h3 id={`${id}-general`} className="card-title">
