@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { HostedOptions } from '../src/server/auth.js';
 import { startServer } from '../src/server/serve.js';
 import { launchBrowser } from '../test/support/browser.js';
 
@@ -58,8 +59,11 @@ export interface BrowserJourney {
   readonly context: () => BrowserContext | undefined;
   /** Script errors, CSP violations and console errors of the page opened last. */
   readonly problems: string[];
-  /** A server on a fresh data directory; every one is closed and removed after the suite. */
-  server(): Promise<TestServer>;
+  /**
+   * A server on a fresh data directory (hosted, with accounts, when `hosted`
+   * is given); every one is closed and removed after the suite.
+   */
+  server(options?: { hosted?: HostedOptions }): Promise<TestServer>;
   /** A new browser context (en-GB) with a page at `baseUrl + path`, once the app has rendered. */
   open(baseUrl: string, path?: string, options?: OpenOptions): Promise<Page>;
   /** Close the current context now (for a test that opens several in turn). */
@@ -105,10 +109,15 @@ export function browserJourney(defaults: { timeZone: string }): BrowserJourney {
     problems,
     closeContext,
 
-    async server() {
+    async server(options = {}) {
       const dataDir = await mkdtemp(join(tmpdir(), 'tend-e2e-'));
       dataDirs.push(dataDir);
-      const server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
+      const server = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        ...(options.hosted ? { hosted: options.hosted } : {}),
+      });
       servers.push(server);
       return { url: server.url };
     },
