@@ -6,7 +6,9 @@
  * the full page (`*-full.png`); the same for Import (with a preview of a
  * small vCard file), Settings and Learn. Copies Today's first screens to
  * docs/screenshots (today-desktop.png, today-phone.png, and home-desktop.png
- * for the README), plus settings-desktop.png and learn-phone.png.
+ * for the README), plus settings-desktop.png and learn-phone.png. A hosted
+ * server adds the sign-in and Account pages (e2e/account-screenshots.ts),
+ * copied as signin-*.png and account-*.png for phone and desktop.
  */
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer } from '../src/server/serve.js';
 import { launchBrowser } from '../test/support/browser.js';
+import { shootAccountPages } from './account-screenshots.js';
 import { seedDemo } from './demo.js';
 import { repoRoot } from './support.js';
 
@@ -110,8 +113,17 @@ try {
       await context.close();
     }
   }
+  await shootAccountPages(browser, outDir, sizes, TIME_ZONE);
   const docs = join(repoRoot, 'docs/screenshots');
   await mkdir(docs, { recursive: true });
+  for (const name of ['signin', 'account']) {
+    for (const size of sizes) {
+      await copyFile(
+        join(outDir, `${name}-${size.name}.png`),
+        join(docs, `${name}-${size.name}.png`),
+      );
+    }
+  }
   await copyFile(join(outDir, 'today-desktop.png'), join(docs, 'today-desktop.png'));
   await copyFile(join(outDir, 'today-phone.png'), join(docs, 'today-phone.png'));
   await copyFile(join(outDir, 'today-desktop.png'), join(docs, 'home-desktop.png'));
