@@ -6,12 +6,23 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 /** Options every command takes. */
 export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
+  // A Tend server instead of local data (see target.ts); the token never comes from a flag.
+  server: { type: 'string' },
+  'token-file': { type: 'string' },
+  insecure: { type: 'boolean', default: false },
+  timeout: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies Options;
 
 /** parseArgs with errors that name the command and point at its help. */
 export function parse<O extends Options>(command: string, argv: string[], options: O) {
+  if (argv.some((a) => a === '--token' || a.startsWith('--token='))) {
+    throw new UsageError(
+      'There is no --token option: a token on the command line stays in shell history and shows in `ps`.',
+      'Set TEND_TOKEN, or put the token in a file only you can read and pass --token-file FILE.',
+    );
+  }
   try {
     return parseArgs({
       args: argv,

@@ -26,6 +26,11 @@ export function reportError(error: unknown, json: boolean, err = process.stderr)
     err.write(`tend: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
     return 2;
   }
+  if (error instanceof RemoteError) {
+    if (json) err.write(`${JSON.stringify({ error: error.code, message: error.message })}\n`);
+    else err.write(`tend: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+    return 2;
+  }
   if (error instanceof TendError) {
     if (json) {
       err.write(
@@ -45,6 +50,20 @@ export function reportError(error: unknown, json: boolean, err = process.stderr)
 
 export class UsageError extends Error {
   constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A Tend server that could not be reached, or did not answer like Tend. Its
+ * message names the server's address, never the token.
+ */
+export class RemoteError extends Error {
+  constructor(
+    readonly code: 'unreachable' | 'timeout' | 'not_tend' | 'redirected',
     message: string,
     readonly hint?: string,
   ) {

@@ -1,6 +1,5 @@
-import { createCheckIn } from '../../app/checkins.usecases.js';
 import { intOption, parse } from '../args.js';
-import { withTend } from '../context.js';
+import { withApi } from '../context.js';
 import { type Output, UsageError } from '../output.js';
 import { formatLocal } from '../resolve.js';
 import { parseWhen } from '../when.js';
@@ -35,14 +34,16 @@ export async function checkinCommand(argv: string[], out: Output): Promise<void>
       CHECKIN_HELP,
     );
   }
-  await withTend(values['data-dir'], async ({ ctx }) => {
-    const { timeZone } = await ctx.store.settings();
-    const checkIn = await createCheckIn(ctx, {
-      stress,
-      loneliness,
-      ...(values.at ? { at: parseWhen(values.at, timeZone, ctx.clock()) } : {}),
-      ...(values.mood ? { mood: values.mood } : {}),
-      note: values.note ?? '',
+  await withApi(values, async (api) => {
+    const { timeZone } = await api.call('getSettings');
+    const checkIn = await api.call('createCheckIn', {
+      body: {
+        stress,
+        loneliness,
+        ...(values.at ? { at: parseWhen(values.at, timeZone, api.now()) } : {}),
+        ...(values.mood ? { mood: values.mood } : {}),
+        note: values.note ?? '',
+      },
     });
     out.result(
       checkIn,

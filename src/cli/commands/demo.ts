@@ -23,7 +23,9 @@ export async function demoCommand(argv: string[], out: Output): Promise<void> {
     const settings = await ctx.store.settings();
     const now = ctx.clock();
     const demo = generateDemo({ seed, now, timeZone: settings.timeZone });
-    out.note(`Writing a demo year into ${database.location} …`);
+    out.note(
+      `Writing a demo year into ${database.location} …${process.env.TEND_SERVER ? ' (TEND_SERVER is set, but tend demo fills local data only)' : ''}`,
+    );
     const summary = await restoreBackup(ctx, {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,

@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportBackup } from '../../app/backup.usecases.js';
-import { CSV_ENTITIES, exportCsv, exportVCards } from '../../app/export.usecases.js';
+import { CSV_ENTITIES } from '../../app/export.usecases.js';
 import { parse } from '../args.js';
-import { withTend } from '../context.js';
+import { withApi } from '../context.js';
 import { type Output, UsageError } from '../output.js';
 
 export const EXPORT_HELP = `Usage:
@@ -30,12 +29,13 @@ export async function exportCommand(argv: string[], out: Output): Promise<void> 
   if (format !== 'json' && format !== 'csv' && format !== 'vcard') {
     throw new UsageError(`--format must be json, csv or vcard, not "${format}".`);
   }
-  await withTend(values['data-dir'], async ({ ctx }) => {
+  await withApi(values, async (api) => {
+    const csv = (name: string) => api.call('exportCsv', { params: { entity: name } });
     // Private data: files readable by the owner only.
     const write = (path: string, text: string) => writeFileSync(path, text, { mode: 0o600 });
     if (format === 'csv') {
       if (entity) {
-        const text = await exportCsv(ctx, entity);
+        const text = await csv(entity);
         if (output) write(output, text);
         else process.stdout.write(text);
         return;
@@ -45,18 +45,17 @@ export async function exportCommand(argv: string[], out: Output): Promise<void> 
           'Say which table (--entity) or give a folder for all four (--output DIR).',
         );
       mkdirSync(output, { recursive: true });
-      for (const name of CSV_ENTITIES)
-        write(join(output, `${name}.csv`), await exportCsv(ctx, name));
+      for (const name of CSV_ENTITIES) write(join(output, `${name}.csv`), await csv(name));
       out.note(`Wrote ${CSV_ENTITIES.map((n) => `${n}.csv`).join(', ')} to ${output}.`);
       return;
     }
     if (format === 'vcard') {
-      const text = await exportVCards(ctx);
+      const text = await api.call('exportVCards');
       if (output) write(output, text);
       else process.stdout.write(text);
       return;
     }
-    const backup = await exportBackup(ctx);
+    const backup = await api.call('exportBackup');
     const text = `${JSON.stringify(backup, null, 2)}\n`;
     if (output) {
       write(output, text);

@@ -1,9 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { IMPORT_TYPES, type ImportReport, type ImportType } from '../../app/import.report.js';
-import { runImport } from '../../app/import.usecases.js';
 import { parse } from '../args.js';
-import { withTend } from '../context.js';
+import { withApi } from '../context.js';
 import { type Output, UsageError } from '../output.js';
 
 export const IMPORT_HELP = `Usage:
@@ -119,18 +118,26 @@ export async function importCommand(argv: string[], out: Output): Promise<void> 
   if (order !== undefined && order !== 'DMY' && order !== 'MDY' && order !== 'YMD') {
     throw new UsageError(`--date-order must be DMY, MDY or YMD, not "${order}".`);
   }
-  await withTend(values['data-dir'], async ({ ctx }) => {
+  const self = values.self ?? [];
+  if (self.some((s) => s.includes(','))) {
+    throw new UsageError('--self takes one name, number or email; repeat --self for each.');
+  }
+  await withApi(values, async (api) => {
     const bar = progress(size);
-    const report = await runImport(
-      ctx,
-      { type, fileName: basename(file), chunks: counted(file, bar.update) },
-      {
-        dryRun: values['dry-run'],
-        createUnmatched: values['create-unmatched'],
-        self: values.self ?? [],
-        dateOrder: order,
-      },
-    ).finally(() => bar.end());
+    const report = await api
+      .call('importFile', {
+        query: {
+          type,
+          fileName: basename(file),
+          dryRun: values['dry-run'],
+          createUnmatched: values['create-unmatched'],
+          self: self.length ? self.join(',') : undefined,
+          dateOrder: order,
+        },
+        stream: counted(file, bar.update),
+        size,
+      })
+      .finally(() => bar.end());
     out.result(report, () => formatReport(report));
   });
 }

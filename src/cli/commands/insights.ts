@@ -1,6 +1,5 @@
-import { insights } from '../../app/model.usecases.js';
 import { parse } from '../args.js';
-import { withTend } from '../context.js';
+import { withApi } from '../context.js';
 import type { Output } from '../output.js';
 
 export const INSIGHTS_HELP = `Usage:
@@ -23,10 +22,9 @@ export async function insightsCommand(argv: string[], out: Output): Promise<void
     out.result({ usage: INSIGHTS_HELP }, () => INSIGHTS_HELP);
     return;
   }
-  await withTend(values['data-dir'], async ({ ctx }) => {
-    const report = await insights(ctx, {
-      ...(values.from ? { from: values.from } : {}),
-      ...(values.to ? { to: values.to } : {}),
+  await withApi(values, async (api) => {
+    const report = await api.call('getInsights', {
+      query: { from: values.from, to: values.to },
     });
     out.result(report, () => {
       const lines = [

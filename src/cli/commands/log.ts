@@ -1,8 +1,7 @@
-import { createInteraction } from '../../app/interactions.usecases.js';
 import { CHANNELS, INTERACTION_KINDS } from '../../core/common.schemas.js';
 import type { Connection } from '../../core/connections.schemas.js';
 import { intOption, parse } from '../args.js';
-import { withTend } from '../context.js';
+import { withApi } from '../context.js';
 import { type Output, UsageError } from '../output.js';
 import { formatLocal, resolveConnection } from '../resolve.js';
 import { parseWhen } from '../when.js';
@@ -33,20 +32,22 @@ export async function logCommand(argv: string[], out: Output): Promise<void> {
   }
   if (positionals.length === 0)
     throw new UsageError('Say who the time was with: tend log NAME', LOG_HELP);
-  await withTend(values['data-dir'], async ({ ctx }) => {
+  const durationMinutes = intOption('minutes', values.minutes, 0, 10_080) ?? null;
+  const delight = intOption('delight', values.delight, 1, 5) ?? null;
+  await withApi(values, async (api) => {
     const people: Connection[] = [];
-    for (const name of positionals) people.push(await resolveConnection(ctx, name));
-    const { timeZone } = await ctx.store.settings();
-    const interaction = await createInteraction(ctx, {
-      startedAt: values.at
-        ? parseWhen(values.at, timeZone, ctx.clock())
-        : ctx.clock().toISOString(),
-      connectionIds: [...new Set(people.map((p) => p.id))],
-      channel: values.channel,
-      kinds: values.kind ?? ['conversation'],
-      durationMinutes: intOption('minutes', values.minutes, 0, 10_080) ?? null,
-      delight: intOption('delight', values.delight, 1, 5) ?? null,
-      note: values.note ?? '',
+    for (const name of positionals) people.push(await resolveConnection(api, name));
+    const { timeZone } = await api.call('getSettings');
+    const interaction = await api.call('createInteraction', {
+      body: {
+        startedAt: values.at ? parseWhen(values.at, timeZone, api.now()) : api.now().toISOString(),
+        connectionIds: [...new Set(people.map((p) => p.id))],
+        channel: values.channel,
+        kinds: values.kind ?? ['conversation'],
+        durationMinutes,
+        delight,
+        note: values.note ?? '',
+      },
     });
     out.result(
       interaction,

@@ -1,8 +1,6 @@
-import { createConnection, listConnections } from '../../app/connections.usecases.js';
-import { listInteractions } from '../../app/interactions.usecases.js';
 import type { Connection, ImportantDate } from '../../core/connections.schemas.js';
 import { intOption, parse } from '../args.js';
-import { withTend } from '../context.js';
+import { withApi } from '../context.js';
 import { type Output, table, UsageError } from '../output.js';
 import { formatLocal, resolveConnection } from '../resolve.js';
 
@@ -63,21 +61,25 @@ export async function peopleCommand(argv: string[], out: Output): Promise<void> 
     out.result({ usage: PEOPLE_HELP }, () => PEOPLE_HELP);
     return;
   }
-  await withTend(values['data-dir'], async ({ ctx }) => {
+  await withApi(values, async (api) => {
     switch (sub) {
       case 'add': {
         const name = positionals.join(' ').trim();
         if (!name) throw new UsageError('Give the name: tend people add NAME');
-        const created = await createConnection(ctx, {
-          name,
-          kind: values.pet ? 'pet' : 'person',
-          ...(values.ring ? { ring: values.ring } : {}),
-          ...(values.cadence ? { cadenceDays: intOption('cadence', values.cadence, 1, 3650) } : {}),
-          sharedJoys: values.joy ?? [],
-          handles: { phones: values.phone ?? [], emails: values.email ?? [] },
-          importantDates: values.birthday ? [parseBirthday(values.birthday)] : [],
-          notes: values.notes ?? '',
-          draining: values.draining,
+        const created = await api.call('createConnection', {
+          body: {
+            name,
+            kind: values.pet ? 'pet' : 'person',
+            ...(values.ring ? { ring: values.ring } : {}),
+            ...(values.cadence
+              ? { cadenceDays: intOption('cadence', values.cadence, 1, 3650) }
+              : {}),
+            sharedJoys: values.joy ?? [],
+            handles: { phones: values.phone ?? [], emails: values.email ?? [] },
+            importantDates: values.birthday ? [parseBirthday(values.birthday)] : [],
+            notes: values.notes ?? '',
+            draining: values.draining,
+          },
         });
         out.result(created, () => `Added ${describe(created)}`);
         return;
@@ -85,10 +87,8 @@ export async function peopleCommand(argv: string[], out: Output): Promise<void> 
       case 'list': {
         const all: Connection[] = [];
         for (let cursor: string | undefined; ; ) {
-          const page = await listConnections(ctx, {
-            limit: 500,
-            ...(cursor ? { cursor } : {}),
-            ...(values.ring ? { ring: values.ring } : {}),
+          const page = await api.call('listConnections', {
+            query: { limit: 500, cursor, ring: values.ring },
           });
           all.push(...page.items);
           if (!page.nextCursor) break;
@@ -107,9 +107,11 @@ export async function peopleCommand(argv: string[], out: Output): Promise<void> 
       case 'show': {
         const text = positionals.join(' ').trim();
         if (!text) throw new UsageError('Say who: tend people show NAME');
-        const c = await resolveConnection(ctx, text);
-        const recent = await listInteractions(ctx, { connectionId: c.id, limit: 5 });
-        const { timeZone } = await ctx.store.settings();
+        const c = await resolveConnection(api, text);
+        const [recent, { timeZone }] = await Promise.all([
+          api.call('listInteractions', { query: { connectionId: c.id, limit: 5 } }),
+          api.call('getSettings'),
+        ]);
         out.result({ ...c, recentInteractions: recent.items }, () =>
           [
             describe(c),

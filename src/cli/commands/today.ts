@@ -1,6 +1,5 @@
-import { today } from '../../app/model.usecases.js';
 import { parse } from '../args.js';
-import { withTend } from '../context.js';
+import { withApi } from '../context.js';
 import type { Output } from '../output.js';
 
 export const TODAY_HELP = `Usage:
@@ -24,8 +23,8 @@ export async function todayCommand(argv: string[], out: Output): Promise<void> {
     out.result({ usage: TODAY_HELP }, () => TODAY_HELP);
     return;
   }
-  await withTend(values['data-dir'], async ({ ctx }) => {
-    const report = await today(ctx);
+  await withApi(values, async (api) => {
+    const report = await api.call('getToday');
     out.result(report, () => {
       const s = report.state;
       const lines = [
