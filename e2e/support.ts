@@ -26,8 +26,9 @@ export async function see(locator: Locator, text: string | RegExp): Promise<void
 }
 
 /** Serious and critical axe violations on the page as it is now, one line each. */
-export async function severeViolations(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).analyze();
+export async function severeViolations(page: Page, rules?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const axe = await (rules ? builder.withRules(rules) : builder).analyze();
   return axe.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

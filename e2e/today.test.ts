@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from '../test/support/browser.js';
-import { browserJourney, see, severeViolations, type TestServer } from './support.js';
+import { browserJourney, see, type TestServer } from './support.js';
 
 const TIME_ZONE = 'Europe/Berlin';
 const DAY = 86_400_000;
@@ -214,31 +214,4 @@ describeBrowser('Today in the web app', () => {
     );
     expect(problems).toEqual([]);
   }, 30_000);
-
-  it('Today, People and the help page have no serious accessibility problems, in light and dark', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await open(seeded);
-      await page.emulateMedia({ colorScheme: scheme });
-      await see(reachOutList(page), 'Sam');
-      await page
-        .getByRole('region', { name: 'Your states' })
-        .getByRole('button', { name: 'Why? Everyday connection' })
-        .click();
-      await see(page.getByRole('region', { name: 'Your states' }), 'Moved most by');
-      expect(await severeViolations(page), `Today (${scheme})`).toEqual([]);
-
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'People' })
-        .click();
-      await see(page.getByRole('list', { name: 'Your people' }).getByRole('listitem'), 'Ada');
-      expect(await severeViolations(page), `People (${scheme})`).toEqual([]);
-
-      await page.getByRole('contentinfo').getByRole('link', { name: 'Help in a crisis' }).click();
-      await page.getByRole('heading', { name: 'Help in a crisis' }).waitFor();
-      await see(page.getByRole('main'), 'local emergency number');
-      expect(await severeViolations(page), `Help (${scheme})`).toEqual([]);
-      expect(problems).toEqual([]);
-    }
-  }, 60_000);
 });

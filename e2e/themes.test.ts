@@ -1,0 +1,147 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { describeBrowser } from '../test/support/browser.js';
+import { seedDemo } from './demo.js';
+import { browserJourney, severeViolations, type TestServer } from './support.js';
+
+const TIME_ZONE = 'Europe/Berlin';
+/** The axe rules whose outcome depends on colours: text contrast and links told apart from text. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** Every page of the app, and how to tell it has its data on screen. */
+function pages(
+  personId: string,
+): { name: string; path: string; ready: (page: Page) => Promise<void> }[] {
+  const list = (name: string) => async (page: Page) => {
+    await page.getByRole('list', { name }).getByRole('listitem').first().waitFor();
+  };
+  const heading = (name: string) => async (page: Page) => {
+    await page.getByRole('heading', { name, level: 2 }).waitFor();
+  };
+  return [
+    {
+      name: 'Today, with a state explained',
+      path: '/',
+      ready: async (page) => {
+        await list('People to reach out to')(page);
+        const states = page.getByRole('region', { name: 'Your states' });
+        await states.getByRole('button', { name: 'Why? Everyday connection' }).click();
+        await states.getByText('Moved most by').first().waitFor();
+      },
+    },
+    { name: 'People, losing touch first', path: '/people?view=touch', ready: list('Your people') },
+    {
+      name: 'A connection',
+      path: `/people/${personId}`,
+      ready: async (page) => {
+        await page.getByRole('img', { name: /^In touch with/ }).waitFor();
+        await list('Time together')(page);
+      },
+    },
+    { name: 'Log', path: '/log', ready: list('Past entries') },
+    { name: 'History', path: '/history', ready: list('Time together') },
+    { name: 'Plans', path: '/plans', ready: heading('Plans') },
+    {
+      name: 'Insights',
+      path: '/insights',
+      ready: async (page) => {
+        await list('Insights')(page);
+        await page.locator('svg.recharts-surface').first().waitFor();
+      },
+    },
+    { name: 'Import', path: '/import', ready: heading('Import') },
+    {
+      name: 'Settings',
+      path: '/settings',
+      ready: async (page) => {
+        await page.getByRole('spinbutton', { name: /^Gentle alert days/ }).waitFor();
+      },
+    },
+    {
+      name: 'Learn',
+      path: '/learn',
+      ready: async (page) => {
+        await page.getByRole('region', { name: 'References' }).waitFor();
+      },
+    },
+    { name: 'Help', path: '/help', ready: heading('Help in a crisis') },
+    { name: 'Not found', path: '/no-such-page', ready: heading('Page not found') },
+  ];
+}
+
+/** Elements whose computed style would move: a transition or an animation longer than zero. */
+function moving(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nonZero = (list: string) => list.split(',').some((d) => Number.parseFloat(d) > 0);
+    const out: string[] = [];
+    for (const element of document.querySelectorAll('*')) {
+      const style = getComputedStyle(element);
+      const name = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+      if (nonZero(style.transitionDuration) && style.transitionProperty !== 'none')
+        out.push(`${name}: transition ${style.transitionProperty} ${style.transitionDuration}`);
+      if (style.animationName !== 'none' && nonZero(style.animationDuration))
+        out.push(`${name}: animation ${style.animationName} ${style.animationDuration}`);
+    }
+    if (getComputedStyle(document.documentElement).scrollBehavior === 'smooth')
+      out.push('html: smooth scrolling');
+    return out;
+  });
+}
+
+describeBrowser('every page in light and dark, and with reduced motion', () => {
+  const journey = browserJourney({ timeZone: TIME_ZONE });
+  const { problems } = journey;
+  let server: TestServer;
+  let personId = '';
+
+  beforeAll(async () => {
+    server = await journey.server();
+    await seedDemo(server.url, TIME_ZONE);
+    const people = (await (await fetch(`${server.url}/api/v1/connections?limit=500`)).json()) as {
+      items: { id: string; ring: string }[];
+    };
+    personId = people.items.find((c) => c.ring === 'inner')?.id ?? '';
+  });
+
+  it('no page has a serious or critical accessibility problem, in the light theme or the dark', async () => {
+    const page = await journey.open(server.url, '/', { colorScheme: 'light', timeout: 10_000 });
+    const found: Record<string, string[]> = {};
+    for (const p of pages(personId)) {
+      await page.goto(`${server.url}${p.path}`);
+      await p.ready(page);
+      const light = await severeViolations(page);
+      if (light.length > 0) found[`${p.name} (light)`] = light;
+      // The themes differ only in colour, so in the dark one the rules about colour run again.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+        true,
+      );
+      const dark = await severeViolations(page, COLOUR_RULES);
+      if (dark.length > 0) found[`${p.name} (dark)`] = dark;
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    expect(found).toEqual({});
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('with reduced motion asked for, nothing on any page transitions or animates; without, buttons do', async () => {
+    const calm = await journey.open(server.url, '/', { reducedMotion: 'reduce', timeout: 10_000 });
+    const found: Record<string, string[]> = {};
+    for (const p of pages(personId)) {
+      await calm.goto(`${server.url}${p.path}`);
+      await p.ready(calm);
+      const moves = await moving(calm);
+      if (moves.length > 0) found[p.name] = moves;
+      // Nothing is running either (CSS or Web Animations).
+      const running = await calm.evaluate(() => document.getAnimations().length);
+      if (running > 0) found[p.name] = [...(found[p.name] ?? []), `${running} running animations`];
+    }
+    expect(found).toEqual({});
+
+    // The same check sees movement when nobody asked for less, so it can fail.
+    const lively = await journey.open(server.url, '/', { reducedMotion: 'no-preference' });
+    await pages(personId)[0]?.ready(lively);
+    expect((await moving(lively)).some((m) => m.startsWith('button'))).toBe(true);
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
