@@ -158,6 +158,16 @@ describe.each(engines)('hosted accounts on %s', (engine) => {
     clock.advance(15 * 60 * 1000);
   });
 
+  it('signing in again while signed in needs no CSRF token and starts a fresh session', async () => {
+    const email = person();
+    const sam = client();
+    await sam.signUp(email, PASSWORD);
+    const first = sam.cookie;
+    sam.csrf = undefined;
+    expect((await sam.logIn(email, PASSWORD)).status).toBe(200);
+    expect(sam.cookie).not.toBe(first);
+  });
+
   it('logging out ends the session on the server, so the old cookie no longer works', async () => {
     const sam = client();
     await sam.signUp(person(), PASSWORD);
@@ -181,6 +191,7 @@ describe.each(engines)('hosted accounts on %s', (engine) => {
       newPassword: 'a brand new passphrase',
     });
     expect(wrong.status).toBe(403);
+    expect(wrong.body.errors).toEqual([{ path: 'currentPassword', message: 'is not right' }]);
     const changed = await laptop.call('POST', '/api/v1/account/password', {
       currentPassword: PASSWORD,
       newPassword: 'a brand new passphrase',

@@ -302,14 +302,19 @@ export async function logOut(ctx: AccountsContext, auth: Authenticated): Promise
   if (auth.sessionId) await sessionsRepository(ctx.database.db).delete(auth.userId, auth.sessionId);
 }
 
-async function requirePassword(ctx: AccountsContext, userId: string, password: string) {
+async function requirePassword(
+  ctx: AccountsContext,
+  userId: string,
+  password: string,
+  field: string,
+) {
   const account = await accountsRepository(ctx.database.db).byId(userId);
   const check = account?.password_hash
     ? await verifyPassword(password, account.password_hash, ctx.config.passwordCost)
     : { ok: false };
   if (!check.ok) {
     throw new TendError('forbidden', 'That is not your current password.', [
-      { path: 'password', message: 'is not right' },
+      { path: field, message: 'is not right' },
     ]);
   }
 }
@@ -321,7 +326,7 @@ export async function changePassword(
   input: unknown,
 ): Promise<void> {
   const body = parseOrThrow(PasswordChange, input, 'password change');
-  await requirePassword(ctx, auth.userId, body.currentPassword);
+  await requirePassword(ctx, auth.userId, body.currentPassword, 'currentPassword');
   const hash = await hashPassword(body.newPassword, ctx.config.passwordCost);
   await ctx.database.db.transaction().execute(async (trx) => {
     await accountsRepository(trx).setPassword(auth.userId, hash);
@@ -364,7 +369,7 @@ export async function deleteAccount(
   input: unknown,
 ): Promise<void> {
   const body = parseOrThrow(AccountDelete, input, 'account deletion');
-  await requirePassword(ctx, auth.userId, body.password);
+  await requirePassword(ctx, auth.userId, body.password, 'password');
   await accountsRepository(ctx.database.db).delete(auth.userId);
 }
 

@@ -144,8 +144,11 @@ export async function hostedAccess(
     const token = getCookie(c, SECURE_COOKIE) ?? getCookie(c, COOKIE);
     if (token) {
       auth = await authenticateSession(accounts, token);
+      // Public routes (sign-up, login) act on no session, so they need no token;
+      // the Origin check above still keeps other sites out.
       if (
         auth &&
+        def.auth !== 'public' &&
         !SAFE_METHODS.has(c.req.method) &&
         !checkCsrf(token, c.req.header('x-csrf-token'))
       ) {
