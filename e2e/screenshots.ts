@@ -1,13 +1,12 @@
 /**
- * Screenshots of the web app with the demo year, for looking at the layout
- * and for the README: `npx tsx e2e/screenshots.ts [outDir]` after building
- * the web app. Writes, for Today, People and History, phone (390×844) and
- * desktop (1280×800) shots in light and dark, each as the first screen and as
- * the full page (`*-full.png`); the same for Import (with a preview of a
- * small vCard file), Settings and Learn. Copies Today's first screens to
- * docs/screenshots (today-desktop.png, today-phone.png, and home-desktop.png
- * for the README), plus settings-desktop.png and learn-phone.png. A hosted
- * server adds the sign-in and Account pages (e2e/account-screenshots.ts),
+ * Screenshots of every page of the web app with the demo year, for looking
+ * at the layout and for the README: `npx tsx e2e/screenshots.ts [outDir]`
+ * after `npm run build:web`. For each page (e2e/pages.ts) it writes a phone
+ * (360×800) and a desktop (1280×800) shot, each as the first screen and as
+ * the full page (`*-full.png`), in the light theme, and Today, People and a
+ * connection's page in the dark theme too (`*-dark.png`). The first screens
+ * are copied to docs/screenshots, with home-desktop.png for the README. A
+ * hosted server adds the sign-in and Account pages (e2e/account-screenshots.ts),
  * copied as signin-*.png and account-*.png for phone and desktop.
  */
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -18,16 +17,12 @@ import { startServer } from '../src/server/serve.js';
 import { launchBrowser } from '../test/support/browser.js';
 import { shootAccountPages } from './account-screenshots.js';
 import { seedDemo } from './demo.js';
+import { type AppPage, appPages } from './pages.js';
 import { repoRoot } from './support.js';
 
-const outDir = process.argv[2] ?? '/tmp';
+const outDir = process.argv[2] ?? (await mkdtemp(join(tmpdir(), 'tend-screenshots-')));
 const TIME_ZONE = 'Europe/Berlin';
-
-const pages = [
-  { name: 'today', path: '/', ready: 'People to reach out to' },
-  { name: 'people', path: '/people', ready: 'Your people' },
-  { name: 'history', path: '/history', ready: 'Time together' },
-] as const;
+const DARK = new Set(['today', 'people', 'person']);
 
 const VCARD = [
   'BEGIN:VCARD',
@@ -43,39 +38,19 @@ const VCARD = [
   '',
 ].join('\r\n');
 
-/** Pages reached through "More": each made ready its own way. */
-const morePages: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
-  {
-    name: 'import',
-    path: '/import',
-    ready: async (page) => {
-      await page.getByLabel('File to import', { exact: true }).setInputFiles({
-        name: 'contacts.vcf',
-        mimeType: 'text/vcard',
-        buffer: Buffer.from(VCARD),
-      });
-      await page.getByRole('button', { name: 'Preview' }).click();
-      await page.getByRole('table').waitFor();
-    },
-  },
-  {
-    name: 'settings',
-    path: '/settings',
-    ready: async (page) => {
-      await page.getByRole('spinbutton', { name: /^Gentle alert days/ }).waitFor();
-    },
-  },
-  {
-    name: 'learn',
-    path: '/learn',
-    ready: async (page) => {
-      await page.getByRole('region', { name: 'References' }).waitFor();
-    },
-  },
-];
+/** Import is shown with the preview of a small vCard file, not the empty form. */
+async function previewImport(page: Page): Promise<void> {
+  await page.getByLabel('File to import', { exact: true }).setInputFiles({
+    name: 'contacts.vcf',
+    mimeType: 'text/vcard',
+    buffer: Buffer.from(VCARD),
+  });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('table').waitFor();
+}
 
 const sizes = [
-  { name: 'phone', width: 390, height: 844 },
+  { name: 'phone', width: 360, height: 800 },
   { name: 'desktop', width: 1280, height: 800 },
 ] as const;
 
@@ -84,35 +59,52 @@ const server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
 const browser = await launchBrowser();
 try {
   await seedDemo(server.url, TIME_ZONE);
+  const people = (await (await fetch(`${server.url}/api/v1/connections?limit=500`)).json()) as {
+    items: { id: string; ring: string; kind: string }[];
+  };
+  const person = people.items.find((c) => c.ring === 'inner' && c.kind === 'person');
+  const pages: AppPage[] = appPages(person?.id ?? '').map((p) =>
+    p.slug === 'import'
+      ? {
+          ...p,
+          ready: async (page) => {
+            await p.ready(page);
+            await previewImport(page);
+          },
+        }
+      : p,
+  );
+
+  const firstScreens: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     for (const size of sizes) {
       const context = await browser.newContext({
         viewport: { width: size.width, height: size.height },
         colorScheme: scheme,
+        reducedMotion: 'reduce',
         locale: 'en-GB',
         timezoneId: TIME_ZONE,
+        // A worker would only add downloads of its own; the pictures are of the pages.
+        serviceWorkers: 'block',
       });
+      context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       for (const p of pages) {
-        await page.goto(`${server.url}${p.path}`);
-        await page.getByRole('list', { name: p.ready }).waitFor();
-        // Let the trend lines arrive.
-        await page.waitForLoadState('networkidle');
-        const base = `${p.name}-${size.name}${scheme === 'dark' ? '-dark' : ''}`;
-        await page.screenshot({ path: join(outDir, `${base}.png`) });
-        await page.screenshot({ path: join(outDir, `${base}-full.png`), fullPage: true });
-      }
-      for (const p of morePages) {
+        if (scheme === 'dark' && !DARK.has(p.slug)) continue;
         await page.goto(`${server.url}${p.path}`);
         await p.ready(page);
-        await page.waitForLoadState('networkidle');
-        const base = `${p.name}-${size.name}${scheme === 'dark' ? '-dark' : ''}`;
+        // Fonts and the last lazily loaded pieces (trend lines, charts) settle.
+        await page.evaluate(() => document.fonts.ready);
+        await page.waitForTimeout(300);
+        const base = `${p.slug}-${size.name}${scheme === 'dark' ? '-dark' : ''}`;
         await page.screenshot({ path: join(outDir, `${base}.png`) });
+        firstScreens.push(`${base}.png`);
         await page.screenshot({ path: join(outDir, `${base}-full.png`), fullPage: true });
       }
       await context.close();
     }
   }
+
   await shootAccountPages(browser, outDir, sizes, TIME_ZONE);
   const docs = join(repoRoot, 'docs/screenshots');
   await mkdir(docs, { recursive: true });
@@ -124,12 +116,9 @@ try {
       );
     }
   }
-  await copyFile(join(outDir, 'today-desktop.png'), join(docs, 'today-desktop.png'));
-  await copyFile(join(outDir, 'today-phone.png'), join(docs, 'today-phone.png'));
+  for (const file of firstScreens) await copyFile(join(outDir, file), join(docs, file));
   await copyFile(join(outDir, 'today-desktop.png'), join(docs, 'home-desktop.png'));
-  await copyFile(join(outDir, 'settings-desktop.png'), join(docs, 'settings-desktop.png'));
-  await copyFile(join(outDir, 'learn-phone.png'), join(docs, 'learn-phone.png'));
-  console.log(`Screenshots in ${outDir}; copies of Today, Settings and Learn in ${docs}`);
+  console.log(`Screenshots in ${outDir}; ${firstScreens.length} first screens copied to ${docs}`);
 } finally {
   await browser.close();
   await server.close();

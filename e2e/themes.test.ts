@@ -2,72 +2,12 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from '../test/support/browser.js';
 import { seedDemo } from './demo.js';
+import { appPages as pages } from './pages.js';
 import { browserJourney, severeViolations, type TestServer } from './support.js';
 
 const TIME_ZONE = 'Europe/Berlin';
 /** The axe rules whose outcome depends on colours: text contrast and links told apart from text. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-/** Every page of the app, and how to tell it has its data on screen. */
-function pages(
-  personId: string,
-): { name: string; path: string; ready: (page: Page) => Promise<void> }[] {
-  const list = (name: string) => async (page: Page) => {
-    await page.getByRole('list', { name }).getByRole('listitem').first().waitFor();
-  };
-  const heading = (name: string) => async (page: Page) => {
-    await page.getByRole('heading', { name, level: 2 }).waitFor();
-  };
-  return [
-    {
-      name: 'Today, with a state explained',
-      path: '/',
-      ready: async (page) => {
-        await list('People to reach out to')(page);
-        const states = page.getByRole('region', { name: 'Your states' });
-        await states.getByRole('button', { name: 'Why? Everyday connection' }).click();
-        await states.getByText('Moved most by').first().waitFor();
-      },
-    },
-    { name: 'People, losing touch first', path: '/people?view=touch', ready: list('Your people') },
-    {
-      name: 'A connection',
-      path: `/people/${personId}`,
-      ready: async (page) => {
-        await page.getByRole('img', { name: /^In touch with/ }).waitFor();
-        await list('Time together')(page);
-      },
-    },
-    { name: 'Log', path: '/log', ready: list('Past entries') },
-    { name: 'History', path: '/history', ready: list('Time together') },
-    { name: 'Plans', path: '/plans', ready: heading('Plans') },
-    {
-      name: 'Insights',
-      path: '/insights',
-      ready: async (page) => {
-        await list('Insights')(page);
-        await page.locator('svg.recharts-surface').first().waitFor();
-      },
-    },
-    { name: 'Import', path: '/import', ready: heading('Import') },
-    {
-      name: 'Settings',
-      path: '/settings',
-      ready: async (page) => {
-        await page.getByRole('spinbutton', { name: /^Gentle alert days/ }).waitFor();
-      },
-    },
-    {
-      name: 'Learn',
-      path: '/learn',
-      ready: async (page) => {
-        await page.getByRole('region', { name: 'References' }).waitFor();
-      },
-    },
-    { name: 'Help', path: '/help', ready: heading('Help in a crisis') },
-    { name: 'Not found', path: '/no-such-page', ready: heading('Page not found') },
-  ];
-}
 
 /** Elements whose computed style would move: a transition or an animation longer than zero. */
 function moving(page: Page): Promise<string[]> {
