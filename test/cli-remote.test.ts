@@ -307,6 +307,32 @@ describe('tend with --server, when something is wrong', () => {
     }
   });
 
+  it('after a file is sent, the server gets time in proportion to it before it answers', async () => {
+    const busy = createServer((req, res) => {
+      req.resume();
+      // Reads all of it, then works for 2.5 s without a word.
+      req.on('end', () =>
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ type: 'vcard', answered: true }));
+        }, 2_500),
+      );
+    });
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(busy.address() as AddressInfo).port}`;
+    const file = join(scratch, 'quarter-mib.vcf');
+    writeFileSync(file, 'x'.repeat(256 * 1024));
+    try {
+      // --timeout 1, plus 10 s per MiB: 3.5 s for a quarter of a MiB.
+      const r = await runTend(['import', file, '--json', '--server', url, '--timeout', '1']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ type: 'vcard', answered: true });
+    } finally {
+      busy.closeAllConnections();
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+
   it('when the token is refused, it says unauthorized, exits 2 and never prints the token', async () => {
     const secret = 'tend_pat_this-must-never-be-printed';
     const guard = await startFake((res) => {

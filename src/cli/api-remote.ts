@@ -53,9 +53,11 @@ async function send(target: RemoteTarget, def: RouteDef, request: ApiRequest): P
   // fine and only a silent server times out.
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
+  let waitMs = timeoutMs;
+  const arm = (ms = timeoutMs) => {
     clearTimeout(timer);
-    timer = setTimeout(() => controller.abort(), timeoutMs);
+    waitMs = ms;
+    timer = setTimeout(() => controller.abort(), ms);
   };
 
   let body: RequestInit['body'];
@@ -70,7 +72,7 @@ async function send(target: RemoteTarget, def: RouteDef, request: ApiRequest): P
     }
     headers['content-type'] = 'application/octet-stream';
     // Node's fetch streams an async iterable as the body (with duplex: 'half').
-    body = rearming(request.stream, arm) as unknown as RequestInit['body'];
+    body = rearming(request.stream, arm, timeoutMs) as unknown as RequestInit['body'];
   } else if (request.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(request.body);
@@ -90,14 +92,14 @@ async function send(target: RemoteTarget, def: RouteDef, request: ApiRequest): P
         ...(request.stream ? { duplex: 'half' } : {}),
       } as RequestInit);
     } catch (error) {
-      throw connectionError(error, server, controller.signal.aborted, timeoutMs);
+      throw connectionError(error, server, controller.signal.aborted, waitMs);
     }
     arm();
     let text: string;
     try {
       text = await readText(response, arm);
     } catch (error) {
-      throw connectionError(error, server, controller.signal.aborted, timeoutMs);
+      throw connectionError(error, server, controller.signal.aborted, waitMs);
     }
     return answer(def, response, text, target, url);
   } finally {
@@ -107,14 +109,23 @@ async function send(target: RemoteTarget, def: RouteDef, request: ApiRequest): P
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB`;
 
+/** Seconds a server may work on each MiB of a file it has been sent before it answers. */
+const SECONDS_PER_MIB = 10;
+
 async function* rearming(
   chunks: AsyncIterable<Uint8Array>,
-  arm: () => void,
+  arm: (ms?: number) => void,
+  timeoutMs: number,
 ): AsyncGenerator<Uint8Array> {
+  let sent = 0;
   for await (const chunk of chunks) {
     arm();
+    sent += chunk.byteLength;
     yield chunk;
   }
+  // With the whole file sent, the server matches and writes it before it
+  // answers, silently: give it time in proportion to the file.
+  arm(timeoutMs + Math.ceil((sent / 1024 / 1024) * SECONDS_PER_MIB * 1000));
 }
 
 async function readText(response: Response, arm: () => void): Promise<string> {
@@ -138,7 +149,7 @@ function connectionError(
   if (timedOut) {
     return new RemoteError(
       'timeout',
-      `The Tend server at ${server} did not answer within ${timeoutMs / 1000} s.`,
+      `The Tend server at ${server} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
       'Check that it is up, or wait longer with --timeout SECONDS.',
     );
   }
