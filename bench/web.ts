@@ -1,8 +1,9 @@
 /**
  * Today in a real browser, with the demo year: the JavaScript the first page
  * load needs (gzipped, as the server could send it) and the time until Today
- * is usable (its state cards and reach-out list on screen). Debian's
- * headless Chromium; not a test: it reports, never asserts.
+ * is usable (its state cards and reach-out list on screen), as the harness
+ * sees it from just before navigating and as the page's own clock records
+ * it. Debian's headless Chromium; not a test: it reports, never asserts.
  *
  *   npm run build && npx tsx bench/web.ts [runs=10]
  */
@@ -48,14 +49,32 @@ try {
   }
 
   const times: number[] = [];
+  const inPage: number[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The page notes, on its own clock, when both headings are first in the document:
+    // the same moment as below, without the delay of the harness noticing it.
+    // (A string, since tsx would wrap a function's inner names in a helper the page lacks.)
+    await context.addInitScript(`
+      const has = (text) =>
+        [...document.querySelectorAll('h2, h3')].some((h) => h.textContent.trim() === text);
+      const observer = new MutationObserver(() => {
+        if (has('Your states') && has('Reach out')) {
+          window.tendUsableAt = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    `);
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Your states' }).waitFor();
     await page.getByRole('heading', { name: 'Reach out' }).waitFor();
     times.push(performance.now() - started);
+    inPage.push(
+      await page.evaluate(() => (window as { tendUsableAt?: number }).tendUsableAt ?? NaN),
+    );
     await context.close();
   }
   console.log(
@@ -69,6 +88,9 @@ try {
   console.log(`| initial JavaScript, gzipped | ${(gz / 1024).toFixed(1)} KB |`);
   console.log(`| Today usable, median | ${median(times).toFixed(0)} ms |`);
   console.log(`| Today usable, slowest | ${Math.max(...times).toFixed(0)} ms |`);
+  console.log(
+    `| Today usable by the page's own clock (from navigation start), median | ${median(inPage).toFixed(0)} ms |`,
+  );
 } finally {
   await browser.close();
   await server.stop();
