@@ -58,7 +58,7 @@ describeBrowser('Tend as an installed app', () => {
   });
 
   it('is installable: the manifest names Tend and its icons are real PNGs of the sizes it claims', async () => {
-    const page = await journey.open(server.url, '/');
+    const page = await journey.open(server.url, '/', { timeout: 10_000 });
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(href).toBe('/manifest.webmanifest');
     const response = await fetch(`${server.url}${href}`);
@@ -88,7 +88,7 @@ describeBrowser('Tend as an installed app', () => {
   }, 30_000);
 
   it('after one visit, it opens offline with the last data it had and says it is offline', async () => {
-    const page = await journey.open(server.url, '/');
+    const page = await journey.open(server.url, '/', { timeout: 10_000 });
     const reachOut = page.getByRole('list', { name: 'People to reach out to' });
     await see(reachOut.getByRole('listitem'), 'Ada Lovelace');
     const banner = page.locator('#offline-banner');
