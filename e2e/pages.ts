@@ -13,8 +13,12 @@ export interface AppPage {
   ready: (page: Page) => Promise<void>;
 }
 
-/** Every page, in the order of the navigation; `personId` is the connection to show. */
-export function appPages(personId: string): AppPage[] {
+/**
+ * Every page, in the order of the navigation. `personId` names the
+ * connection to show; it is asked for only when that page's path is read,
+ * so the list can be made before the data exists (to name tests after it).
+ */
+export function appPages(personId: () => string): AppPage[] {
   const list = (name: string) => async (page: Page) => {
     await page.getByRole('list', { name }).getByRole('listitem').first().waitFor();
   };
@@ -42,7 +46,9 @@ export function appPages(personId: string): AppPage[] {
     {
       slug: 'person',
       name: 'A connection',
-      path: `/people/${personId}`,
+      get path() {
+        return `/people/${personId()}`;
+      },
       ready: async (page) => {
         await page.getByRole('img', { name: /^In touch with/ }).waitFor();
         await list('Time together')(page);

@@ -63,10 +63,12 @@ try {
     items: { id: string; ring: string; kind: string }[];
   };
   const person = people.items.find((c) => c.ring === 'inner' && c.kind === 'person');
-  const pages: AppPage[] = appPages(person?.id ?? '').map((p) =>
+  const pages: AppPage[] = appPages(() => person?.id ?? '').map((p) =>
     p.slug === 'import'
       ? {
-          ...p,
+          slug: p.slug,
+          name: p.name,
+          path: p.path,
           ready: async (page) => {
             await p.ready(page);
             await previewImport(page);
