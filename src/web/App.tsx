@@ -32,6 +32,9 @@ const LearnPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./features/account/AccountPage.js').then((m) => ({ default: m.AccountPage })),
 );
+const VerifyEmailPage = lazy(() =>
+  import('./features/account/VerifyEmailPage.js').then((m) => ({ default: m.VerifyEmailPage })),
+);
 
 const RECENT_INTERACTIONS = 10;
 const RECENT_CHECKINS = 5;
@@ -59,6 +62,8 @@ const MORE_PAGES = [
 
 /** Only a hosted Tend has accounts. */
 const ACCOUNT_PAGE = { path: '/account', label: 'Account' } as const;
+/** Where an emailed confirmation link leads (hosted only, like the Account page). */
+const VERIFY_EMAIL_PATH = '/verify-email';
 
 const TITLES: Record<string, string> = {
   '/': 'Today',
@@ -72,6 +77,7 @@ const TITLES: Record<string, string> = {
   '/settings': 'Settings',
   '/learn': 'Learn',
   '/account': 'Account',
+  [VERIFY_EMAIL_PATH]: 'Confirm your email address',
 };
 
 /** The id in a connection's address, `/people/{id}`. */
@@ -96,11 +102,13 @@ export function App() {
   const moreButton = useRef<HTMLButtonElement>(null);
   const hosted = useSession().mode === 'hosted';
   const morePages = hosted ? [...MORE_PAGES, ACCOUNT_PAGE] : MORE_PAGES;
+  // A local Tend has no account: those addresses are pages like any unknown one.
+  const shown = !hosted && (path === ACCOUNT_PAGE.path || path === VERIFY_EMAIL_PATH) ? '' : path;
 
   // A new page: name it in the title, start at the top, and move focus to its content so
   // screen reader and keyboard users begin there (not on the initial load).
   useEffect(() => {
-    document.title = `${TITLES[path] ?? (personId(path) ? 'Person' : 'Not found')} · Tend`;
+    document.title = `${TITLES[shown] ?? (personId(shown) ? 'Person' : 'Not found')} · Tend`;
     setMoreOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
@@ -108,11 +116,10 @@ export function App() {
     }
     window.scrollTo(0, 0);
     main.current?.focus({ preventScroll: true });
-  }, [path]);
+  }, [shown]);
 
   let page: ReactNode;
-  // A local Tend has no account: its address is a page like any unknown one.
-  switch (path === ACCOUNT_PAGE.path && !hosted ? '' : path) {
+  switch (shown) {
     case '/':
       page = (
         <TodayPage
@@ -171,6 +178,9 @@ export function App() {
       break;
     case ACCOUNT_PAGE.path:
       page = <AccountPage />;
+      break;
+    case VERIFY_EMAIL_PATH:
+      page = <VerifyEmailPage />;
       break;
     case '/insights':
       page = <InsightsPage />;

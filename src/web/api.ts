@@ -536,6 +536,11 @@ export const accountApi = {
     request<NewApiToken>('POST', `${ACCOUNT}/tokens`, { body: { name } }),
   revokeToken: (id: string) =>
     request<void>('DELETE', `${ACCOUNT}/tokens/${encodeURIComponent(id)}`),
+  /** Emails a link that confirms the account's address (reminder emails need it). */
+  sendEmailConfirmation: () => request<{ sentTo: string }>('POST', `${ACCOUNT}/email/verification`),
+  /** The token from the emailed link; works signed in or not. */
+  confirmEmail: (token: string) =>
+    request<void>('POST', `${ACCOUNT}/email/verify`, { body: { token } }),
   /** Deletes the account and all its data for good, then forgets this browser's copies. */
   deleteAccount: async (password: string) => {
     await request<void>('POST', `${ACCOUNT}/delete`, { body: { password } });

@@ -1,7 +1,7 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
-import { type ApiError, loadSession, onSignedOut, toApiError } from '../../api.js';
+import { type ApiError, loadSession, onSignedOut, refreshSession, toApiError } from '../../api.js';
 import { navigate, usePath } from '../../shared/router.js';
-import { SessionContext } from '../../shared/session.js';
+import { SessionContext, SessionRefreshContext } from '../../shared/session.js';
 import type { SessionState } from '../../shared/types.js';
 import { HelpPage } from '../help/HelpPage.js';
 import { AuthShell } from './AuthShell.js';
@@ -11,6 +11,9 @@ import { SignUpPage } from './SignUpPage.js';
 const LearnPage = lazy(() =>
   import('../learn/LearnPage.js').then((m) => ({ default: m.LearnPage })),
 );
+const VerifyEmailPage = lazy(() =>
+  import('./VerifyEmailPage.js').then((m) => ({ default: m.VerifyEmailPage })),
+);
 
 type Gate =
   | { kind: 'asking' }
@@ -18,8 +21,11 @@ type Gate =
   | { kind: 'ready'; session: SessionState };
 
 const AUTH_PATHS = new Set(['/signin', '/signup']);
-/** Pages anyone may read without an account: help must never sit behind a login. */
-const PUBLIC_PATHS = new Set(['/help', '/learn']);
+/**
+ * Pages anyone may read without an account: help must never sit behind a
+ * login, and an emailed confirmation link works in any browser.
+ */
+const PUBLIC_PATHS = new Set(['/help', '/learn', '/verify-email']);
 const NOTICES = new Set<string>(['signed-out', 'signed-out-everywhere', 'deleted']);
 
 /** A path on this site to return to; anything else (another origin, the sign-in pages) is `/`. */
@@ -52,6 +58,14 @@ export function AccountGate({ children }: { children: ReactNode }) {
     );
   }, []);
   useEffect(() => ask(), [ask]);
+
+  // Quietly: a failed refresh leaves what is shown as it was.
+  const refresh = useCallback(async () => {
+    try {
+      const next = await refreshSession();
+      setGate((g) => (g.kind === 'ready' ? { kind: 'ready', session: next } : g));
+    } catch {}
+  }, []);
 
   // Any 401 means the session has ended (expired, or signed out elsewhere).
   useEffect(
@@ -105,7 +119,11 @@ export function AccountGate({ children }: { children: ReactNode }) {
   if (state.mode === 'local' || state.user) {
     // Signed in on a sign-in address: the effect above is about to leave it.
     if (state.mode === 'hosted' && AUTH_PATHS.has(path)) return null;
-    return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
+    return (
+      <SessionContext.Provider value={state}>
+        <SessionRefreshContext.Provider value={refresh}>{children}</SessionRefreshContext.Provider>
+      </SessionContext.Provider>
+    );
   }
 
   const onSignedIn = (next: SessionState) => {
@@ -118,6 +136,15 @@ export function AccountGate({ children }: { children: ReactNode }) {
       <AuthShell title={path === '/help' ? 'Help in a crisis' : 'Learn'}>
         <Suspense fallback={<p className="narrow muted">Loading…</p>}>
           {path === '/help' ? <HelpPage /> : <LearnPage />}
+        </Suspense>
+      </AuthShell>
+    );
+  }
+  if (path === '/verify-email') {
+    return (
+      <AuthShell title="Confirm your email address">
+        <Suspense fallback={<p className="narrow muted">Loading…</p>}>
+          <VerifyEmailPage />
         </Suspense>
       </AuthShell>
     );

@@ -1,7 +1,7 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { accountApi, toApiError } from '../../api.js';
 import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
-import { useSession } from '../../shared/session.js';
+import { useFreshSession, useRefreshSession } from '../../shared/session.js';
 import { formatWhen } from '../../shared/time.js';
 import type { SessionInfo } from '../../shared/types.js';
 import { type Remote, useRemote } from '../../shared/useRemote.js';
@@ -17,7 +17,9 @@ type Sessions = Remote<SessionInfo[]> & { reload: () => Promise<void> };
 /** Hosted mode only: the account's email, password, sessions, API tokens and deletion. */
 export function AccountPage() {
   const id = useId();
-  const email = useSession().user?.email ?? '';
+  const session = useFreshSession();
+  const email = session.user?.email ?? '';
+  const confirmed = session.user?.emailVerified ?? false;
   const sessions = useRemote(loadSessions);
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState('');
@@ -42,8 +44,14 @@ export function AccountPage() {
           You
         </h3>
         <p className="compact">
-          Signed in as <strong className="account-email">{email}</strong>
+          Signed in as <strong className="account-email">{email}</strong>{' '}
+          <span className={confirmed ? 'tag email-confirmed' : 'tag email-unconfirmed'}>
+            <span className="visually-hidden">(address </span>
+            {confirmed ? 'confirmed' : 'not confirmed'}
+            <span className="visually-hidden">)</span>
+          </span>
         </p>
+        {confirmed ? null : <EmailConfirmation emailDelivery={session.emailDelivery} />}
         <div role="alert" className="feedback feedback-error">
           {signOutError ? <p>{signOutError}</p> : null}
         </div>
@@ -63,6 +71,64 @@ export function AccountPage() {
       <ApiTokensSection />
       <DeleteAccountSection />
     </div>
+  );
+}
+
+/** Reminder emails go only to a confirmed address: the way to confirm it, if this Tend sends email. */
+function EmailConfirmation({ emailDelivery }: { emailDelivery: boolean }) {
+  const submit = useSubmit();
+  const refreshSession = useRefreshSession();
+  // After a 429, the button rests until the server's Retry-After has passed.
+  const [waiting, setWaiting] = useState(false);
+  const retryAfter = submit.error?.status === 429 ? submit.error.retryAfter : undefined;
+  useEffect(() => {
+    if (!retryAfter) return;
+    setWaiting(true);
+    const timer = setTimeout(() => setWaiting(false), retryAfter * 1000);
+    return () => clearTimeout(timer);
+  }, [retryAfter]);
+
+  if (!emailDelivery) {
+    return (
+      <p className="hint compact">
+        This Tend has no email set up, so it cannot confirm your address or send reminder emails.
+      </p>
+    );
+  }
+  const send = () =>
+    submit.run(async () => {
+      try {
+        const { sentTo } = await accountApi.sendEmailConfirmation();
+        return `Sent to ${sentTo}; the link works for two days.`;
+      } catch (error) {
+        // Confirmed meanwhile (another tab), or mail switched off: show what is true now.
+        if (toApiError(error).status === 409) void refreshSession();
+        throw error;
+      }
+    });
+  return (
+    <>
+      <p className="hint compact">
+        Reminder emails go only to a confirmed address. Tend emails you a link; opening it confirms
+        that the address is yours.
+      </p>
+      <div role="alert" className="feedback feedback-error">
+        {submit.error ? <p>{submit.error.message}</p> : null}
+      </div>
+      <p role="status" className="feedback feedback-ok">
+        {submit.status}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          disabled={submit.saving || waiting}
+          onClick={() => void send()}
+        >
+          {submit.saving ? 'Sending…' : 'Send confirmation link'}
+        </button>
+      </div>
+    </>
   );
 }
 
