@@ -7,6 +7,7 @@ import type { CalendarFeedStatus, ModelParamsView, Settings } from '../../shared
 import { useRemote } from '../../shared/useRemote.js';
 import { useSubmit } from '../../shared/useSubmit.js';
 import { ModelParamsForm } from './ModelParamsForm.js';
+import { ReminderEmailSection } from './ReminderEmailSection.js';
 
 const loadSettings = (signal: AbortSignal) => api.settings(signal);
 const loadParams = (signal: AbortSignal): Promise<ModelParamsView> => api.modelParams(signal);
@@ -85,22 +86,44 @@ export function SettingsPage() {
         <ModelParamsForm params={params} onSaved={() => void settings.reload()} />
       </section>
 
-      <ExportSection />
+      <ExportSection hosted={hosted} />
       <CalendarFeedSection />
+      {hosted ? <ReminderEmailSection settings={settings.data} failed={!!settings.error} /> : null}
 
       <section aria-labelledby={`${id}-privacy`} className="card">
         <h3 id={`${id}-privacy`} className="card-title">
           Privacy
         </h3>
-        <ul className="help-list">
-          <li>Tend is local-first: your data lives in a file on the machine that runs it.</li>
-          <li>No telemetry, no tracking, and no calls to outside services.</li>
-          <li>Everything you put in can be exported above, in open formats.</li>
-          <li>
-            Deleting your data is yours to do, whenever you like: export it first if you want a
-            copy, then delete Tend’s data folder (or, on a shared Tend, your account).
-          </li>
-        </ul>
+        {hosted ? (
+          <ul className="help-list">
+            <li>
+              Your data is stored in this Tend’s database, on a server run by its operator, not on
+              the device you are using. As with any hosted service, the operator can reach what is
+              stored there.
+            </li>
+            <li>
+              No telemetry and no tracking. Tend calls no outside services, apart from sending the
+              emails you ask for (confirming your address, reminders) through this Tend’s mail
+              server.
+            </li>
+            <li>Everything you put in can be exported above, in open formats.</li>
+            <li>
+              Deleting your data is yours to do, whenever you like: export it first if you want a
+              copy, then delete your account under <Link to="/account">Account</Link>. Everything in
+              it is deleted at once; copies in the operator’s backups last until those expire.
+            </li>
+          </ul>
+        ) : (
+          <ul className="help-list">
+            <li>Tend is local-first: your data lives in a file on the machine that runs it.</li>
+            <li>No telemetry, no tracking, and no calls to outside services.</li>
+            <li>Everything you put in can be exported above, in open formats.</li>
+            <li>
+              Deleting your data is yours to do, whenever you like: export it first if you want a
+              copy, then delete Tend’s data folder.
+            </li>
+          </ul>
+        )}
         <p className="help-back">
           Tend is not medical advice. <Link to="/help">Help in a crisis</Link>
         </p>
@@ -244,14 +267,18 @@ function GeneralForm({ settings, onSaved }: { settings: Settings; onSaved: () =>
   );
 }
 
-function ExportSection() {
+function ExportSection({ hosted }: { hosted: boolean }) {
   const id = useId();
   return (
     <section aria-labelledby={`${id}-export`} className="card">
       <h3 id={`${id}-export`} className="card-title">
         Export
       </h3>
-      <p className="lede">Download your data at any time. Nothing leaves this machine otherwise.</p>
+      <p className="lede">
+        {hosted
+          ? 'Download your data at any time, to the device you are using. The data itself stays on this Tend’s server, run by its operator.'
+          : 'Download your data at any time. Nothing leaves this machine otherwise.'}
+      </p>
       <ul className="export-list">
         <li>
           <a href={exportLinks.backup} download="tend-backup.json">
