@@ -1,6 +1,7 @@
 import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react';
 import { type ApiError, toApiError, uploadImport } from '../../api.js';
 import { Link } from '../../shared/router.js';
+import { useSession } from '../../shared/session.js';
 import type { ImportReport, ImportType } from '../../shared/types.js';
 
 /** What each import type reads, in the order the select offers them. */
@@ -52,6 +53,7 @@ type Busy = { step: 'preview' | 'import'; progress: number | null } | null;
 /** `onImported` runs after a real import, so the other pages show the new records. */
 export function ImportPage({ onImported }: { onImported?: () => void }) {
   const id = useId();
+  const hosted = useSession().mode === 'hosted';
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState<ImportType>('vcard');
   const [createUnmatched, setCreateUnmatched] = useState(false);
@@ -168,7 +170,9 @@ export function ImportPage({ onImported }: { onImported?: () => void }) {
                 Or drop a file here.{' '}
                 {file
                   ? `Chosen: ${file.name} (${formatSize(file.size)}).`
-                  : 'It stays on this machine: Tend reads it on its own server.'}
+                  : hosted
+                    ? 'It is sent to this Tend’s server, which reads it.'
+                    : 'It stays on this machine: Tend reads it on its own server.'}
               </p>
             </div>
           </div>
