@@ -10,14 +10,21 @@
  * - Nothing from another origin and no request other than GET is ever kept.
  *   Signing in, out or up, or any 401, forgets the kept API answers, so one
  *   person's data never shows to the next on a shared device.
+ * - No secret is kept: nothing under /api/v1/account/, and the session answer
+ *   only without its CSRF token (offline, the app needs to know who is signed
+ *   in, and nothing can be saved anyway; back online, a change without the
+ *   token makes the app fetch the current one).
  */
 
-const VERSION = 'v1';
+// v2: v1 kept the session answer whole, CSRF token included; a new name drops those copies.
+const VERSION = 'v2';
 const SHELL = `tend-shell-${VERSION}`;
 const DATA = `tend-data-${VERSION}`;
 const CACHED_AT = 'x-tend-cached-at';
 /** API answers not worth keeping offline, or not meant to be kept. */
 const NOT_KEPT = [/^\/api\/v1\/account\//, /^\/api\/openapi\.json$/, /^\/api\/docs$/];
+/** Kept, but without its CSRF token. */
+const SESSION = '/api/v1/session';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precacheShell().then(() => self.skipWaiting()));
@@ -93,11 +100,17 @@ async function apiNetworkFirst(event) {
     } else if (response.ok && response.status === 200) {
       const headers = new Headers(response.headers);
       headers.set(CACHED_AT, new Date().toISOString());
-      const body = await response.clone().arrayBuffer();
-      await cache.put(
-        request,
-        new Response(body, { status: 200, statusText: response.statusText, headers }),
-      );
+      const session = new URL(request.url).pathname === SESSION;
+      if (session) headers.delete('content-length');
+      const body = session
+        ? await withoutCsrfToken(response.clone())
+        : await response.clone().arrayBuffer();
+      if (body !== null) {
+        await cache.put(
+          request,
+          new Response(body, { status: 200, statusText: response.statusText, headers }),
+        );
+      }
     }
     await tell(event.clientId, { type: 'tend:online' });
     return response;
@@ -109,6 +122,17 @@ async function apiNetworkFirst(event) {
     });
     if (kept) return kept;
     throw error;
+  }
+}
+
+/** The session answer as JSON text with `csrfToken: null`, or null when it is not JSON. */
+async function withoutCsrfToken(response) {
+  try {
+    const session = await response.json();
+    if (typeof session !== 'object' || session === null) return null;
+    return JSON.stringify({ ...session, csrfToken: null });
+  } catch {
+    return null;
   }
 }
 
