@@ -121,6 +121,11 @@ describeBrowser('People and a connection’s year', () => {
 
   it('on Ada’s page I see a year of contact as a calendar, told in words and by month too', async () => {
     const page = await journey.open(server.url, `/people/${ids['Ada Lovelace']}`);
+    // Days since contact as the server counts them, with the same words as on People.
+    await see(
+      page.getByRole('definition'),
+      '20 days ago · Losing touch 13 days past your 7-day cadence',
+    );
     const year = page.getByRole('region', { name: 'A year of contact' });
     const summary =
       'In touch with Ada Lovelace on 2 of the last 365 days (3 contacts in all, 2 days in person). ' +

@@ -1,18 +1,18 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { api, toApiError } from '../../api.js';
+import { type ApiError, api, toApiError } from '../../api.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import { RING_OPTIONS, ringLabel } from '../../shared/labels.js';
 import { Link, navigate } from '../../shared/router.js';
-import type { Connection, ImportantDate, Ring } from '../../shared/types.js';
+import type { Connection, ContactStatusItem, ImportantDate, Ring } from '../../shared/types.js';
 import { useInteractionPages } from '../../shared/useInteractionPages.js';
 import { type Remote, useRemote } from '../../shared/useRemote.js';
 import { useSubmit } from '../../shared/useSubmit.js';
 import { InteractionItem } from '../history/RecentSection.js';
+import { touchLabel, touchOf } from '../people/touch.js';
 import { ContactHeatmap } from './ContactHeatmap.js';
 
 const TIMELINE_PAGE = 50;
-const DAY_MS = 86_400_000;
 
 const LABELS = {
   name: 'Name',
@@ -36,11 +36,6 @@ function formatImportantDate(d: ImportantDate): string {
   return `${kind}: ${day}${d.year ? ` ${d.year}` : ''}`;
 }
 
-/** Whole days between an instant and now. */
-function daysSince(iso: string, now = Date.now()): number {
-  return Math.max(0, Math.floor((now - new Date(iso).getTime()) / DAY_MS));
-}
-
 export function ConnectionPage({
   id,
   connections,
@@ -56,6 +51,13 @@ export function ConnectionPage({
 }) {
   const load = useCallback((signal: AbortSignal) => api.connection(id, signal), [id]);
   const connection = useRemote(load);
+  // Days since contact as the server counts them (local days in your time zone), as on People.
+  const loadStatus = useCallback(
+    async (signal: AbortSignal) =>
+      (await api.contactStatus(signal)).items.find((i) => i.connectionId === id) ?? null,
+    [id],
+  );
+  const status = useRemote(loadStatus);
   const timeline = useInteractionPages(TIMELINE_PAGE, id);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -93,8 +95,6 @@ export function ConnectionPage({
 
   const names = new Map((connections.data ?? []).map((c) => [c.id, c.name]));
   names.set(person.id, person.name);
-  const latest = timeline.items[0];
-  const since = latest ? daysSince(latest.startedAt) : null;
 
   async function remove() {
     setDeleting(true);
@@ -129,23 +129,7 @@ export function ConnectionPage({
           <dd>{person.cadenceDays === 1 ? 'day' : `${person.cadenceDays} days`}</dd>
           <dt>Last contact</dt>
           <dd>
-            {timeline.loading && !latest ? (
-              'Loading…'
-            ) : since === null ? (
-              'Nothing logged yet'
-            ) : (
-              <>
-                {since === 0 ? 'Today' : since === 1 ? '1 day ago' : `${since} days ago`}
-                {since > person.cadenceDays ? (
-                  <span className="overdue">
-                    {' '}
-                    · {since - person.cadenceDays} days past your {person.cadenceDays}-day cadence
-                  </span>
-                ) : (
-                  <span> · within your {person.cadenceDays}-day cadence</span>
-                )}
-              </>
-            )}
+            <LastContact status={status.data} loading={status.loading} error={status.error} />
           </dd>
           <dt>Shared joys</dt>
           <dd>{person.sharedJoys.length > 0 ? person.sharedJoys.join(', ') : 'None noted yet'}</dd>
@@ -184,7 +168,7 @@ export function ConnectionPage({
             <EditForm
               connection={person}
               onSaved={async () => {
-                await connection.reload();
+                await Promise.all([connection.reload(), status.reload()]);
                 onChanged();
               }}
             />
@@ -246,6 +230,38 @@ export function ConnectionPage({
         </p>
       </ConfirmDialog>
     </div>
+  );
+}
+
+function LastContact({
+  status,
+  loading,
+  error,
+}: {
+  status: ContactStatusItem | null | undefined;
+  loading: boolean;
+  error: ApiError | undefined;
+}) {
+  if (status === undefined) {
+    if (error) return <>Could not be worked out: {error.message}</>;
+    return <>{loading ? 'Loading…' : ''}</>;
+  }
+  if (status === null || status.lastContact === null) return <>Nothing logged yet</>;
+  const days = status.daysSinceContact;
+  const touch = touchOf(status.overdueRatio);
+  const cadence = status.cadenceDays;
+  return (
+    <>
+      {days === 0 ? 'Today' : days === 1 ? '1 day ago' : `${days} days ago`} ·{' '}
+      <span className={`tag touch touch-${touch}`}>{touchLabel(touch)}</span>{' '}
+      {days > cadence ? (
+        <span className="overdue">
+          {days - cadence} {days - cadence === 1 ? 'day' : 'days'} past your {cadence}-day cadence
+        </span>
+      ) : (
+        <span>within your {cadence}-day cadence</span>
+      )}
+    </>
   );
 }
 

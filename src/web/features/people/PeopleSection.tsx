@@ -6,7 +6,7 @@ import { Link } from '../../shared/router.js';
 import type { Connection, ContactStatus, Ring } from '../../shared/types.js';
 import { type Remote, useRemote } from '../../shared/useRemote.js';
 import { useSubmit } from '../../shared/useSubmit.js';
-import { cadenceText, sinceText, TOUCH_LEVELS, touchLabel, touchOf } from './touch.js';
+import { cadenceText, sinceText, statusLabel, TOUCH_LEVELS, touchOf } from './touch.js';
 
 const LABELS = { name: 'Name', kind: 'Person or pet', ring: 'Closeness' };
 
@@ -231,7 +231,7 @@ function PeopleList({
                 </Link>
                 <span className="tags">
                   {filters.view === 'touch' && touch ? (
-                    <span className={`tag touch touch-${touch}`}>{touchLabel(touch)}</span>
+                    <span className={`tag touch touch-${touch}`}>{s ? statusLabel(s) : null}</span>
                   ) : null}
                   <span className={`tag ring-${c.ring}`}>{ringLabel(c.ring)}</span>
                   <span className="tag">{c.kind === 'pet' ? 'Pet' : 'Person'}</span>

@@ -22,6 +22,14 @@ export function touchOf(overdueRatio: number): Touch {
 export const touchLabel = (touch: Touch) =>
   TOUCH_LEVELS.find((t) => t.value === touch)?.label ?? touch;
 
+/** The level's words for one connection: someone never contacted is "not due yet", not "in touch". */
+export function statusLabel(status: ContactStatusItem): string {
+  const touch = touchOf(status.overdueRatio);
+  return status.lastContact === null && touch !== 'overdue' && touch !== 'losing-touch'
+    ? 'Not due yet'
+    : touchLabel(touch);
+}
+
 /** "In touch today", "12 days since contact", or "No contact yet (added 3 days ago)". */
 export function sinceText(status: ContactStatusItem): string {
   const days = status.daysSinceContact;
