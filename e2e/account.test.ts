@@ -4,6 +4,7 @@ import { hostedConfig } from '../src/app/accounts.usecases.js';
 import type { SignupPolicy } from '../src/core/accounts.schemas.js';
 import type { HostedOptions } from '../src/server/auth.js';
 import { describeBrowser } from '../test/support/browser.js';
+import { runTend } from '../test/support/cli.js';
 import { browserJourney, see, severeViolations, type TestServer } from './support.js';
 
 const PASSWORD = 'a slow walk by the river';
@@ -357,6 +358,26 @@ describeBrowser('sign-up rules and local mode', () => {
     await see(page.getByRole('alert'), 'This Tend takes new accounts by invitation only.');
     expect(await page.getByLabel('Invite code').getAttribute('aria-invalid')).toBe('true');
     expect(unexpected(problems, [403])).toEqual([]);
+  });
+
+  it('an invite link from `tend invite` fills in the code, and the new account keeps the browser’s time zone', async () => {
+    const server = await journey.server({ hosted: hosted('invite') });
+    const made = await runTend(['invite', '--json', '--data-dir', server.dataDir], {
+      TEND_PUBLIC_URL: server.url,
+    });
+    const { link, code } = JSON.parse(made.stdout) as { link: string; code: string };
+    const page = await journey.open(server.url, new URL(link).pathname + new URL(link).hash, {
+      timeZone: 'America/Chicago',
+    });
+    expect(await page.getByLabel('Invite code').inputValue()).toBe(code);
+    expect(page.url()).not.toContain(code);
+    await page.getByLabel('Email').fill('invited@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+    const settings = await page.request.get(`${server.url}/api/v1/settings`);
+    expect(((await settings.json()) as { timeZone: string }).timeZone).toBe('America/Chicago');
+    expect(problems).toEqual([]);
   });
 
   it('on a closed Tend sign-up says so kindly, and sign-in offers no sign-up', async () => {

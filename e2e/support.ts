@@ -40,6 +40,8 @@ export async function severeViolations(page: Page, rules?: string[]): Promise<st
 /** A Tend server on its own, empty data directory. */
 export interface TestServer {
   url: string;
+  /** Its data folder (SQLite), for tools run beside it such as `tend invite`. */
+  dataDir: string;
 }
 
 export interface OpenOptions {
@@ -120,7 +122,7 @@ export function browserJourney(defaults: { timeZone: string }): BrowserJourney {
         ...(options.hosted ? { hosted: options.hosted } : {}),
       });
       servers.push(server);
-      return { url: server.url };
+      return { url: server.url, dataDir };
     },
 
     async open(baseUrl, path = '/', options = {}) {

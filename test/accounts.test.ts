@@ -74,7 +74,13 @@ describe.each(engines)('hosted accounts on %s', (engine) => {
   it('when a person signs up, they get an HttpOnly SameSite cookie and their own empty Tend', async () => {
     const sam = client();
     const email = person();
-    const answer = await sam.signUp(email.toUpperCase(), PASSWORD);
+    const answer = await sam.call('POST', '/api/v1/account/signup', {
+      email: email.toUpperCase(),
+      password: PASSWORD,
+      timeZone: 'Asia/Tokyo',
+    });
+    expect(answer.status).toBe(201);
+    expect((await sam.call('GET', '/api/v1/settings')).body.timeZone).toBe('Asia/Tokyo');
     const cookie = answer.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^tend_session=tend_s_/);
     expect(cookie).toMatch(/HttpOnly/i);

@@ -18,7 +18,7 @@ describe('tend invite, for the operator of a hosted Tend', () => {
       expect(made.code).toBe(0);
       const invite = JSON.parse(made.stdout);
       expect(invite.code).toMatch(/^tend_i_/);
-      expect(invite.link).toBe(`https://tend.example.org/signup?invite=${invite.code}`);
+      expect(invite.link).toBe(`https://tend.example.org/signup#invite=${invite.code}`);
 
       const database = await openDatabase({ dataDir });
       try {

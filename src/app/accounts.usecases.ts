@@ -198,7 +198,7 @@ export async function signUp(
       email: body.email,
       passwordHash,
       now: now.toISOString(),
-      settings: defaultSettings(ctx.config.defaultTimeZone),
+      settings: defaultSettings(body.timeZone ?? ctx.config.defaultTimeZone),
     });
     if (!created) {
       // Sign-up cannot hide that an address is taken without email confirmation;

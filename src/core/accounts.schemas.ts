@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZone } from './common.schemas.js';
 
 /** Lower-cased and trimmed, so one person cannot hold two accounts by case. */
 export const Email = z
@@ -30,6 +31,10 @@ export const SignUp = z
       .max(200)
       .optional()
       .meta({ description: 'The invite code, when sign-up is by invitation.' }),
+    timeZone: TimeZone.optional().meta({
+      description:
+        'The person’s time zone (the web app sends the browser’s); without it the operator’s default.',
+    }),
   })
   .meta({ id: 'SignUp' });
 

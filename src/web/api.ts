@@ -507,7 +507,7 @@ const ACCOUNT = `${V1}/account`;
 
 /** Hosted mode: signing in and out, and the account's own settings. */
 export const accountApi = {
-  signUp: async (body: { email: string; password: string; invite?: string }) =>
+  signUp: async (body: { email: string; password: string; invite?: string; timeZone?: string }) =>
     keepSession(await request<SessionState>('POST', `${ACCOUNT}/signup`, { body })),
   logIn: async (body: { email: string; password: string }) =>
     keepSession(

@@ -21,7 +21,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': apiServer,
+      // A pattern, not the prefix '/api': that would also send the module /api.ts to the server.
+      '^/api/': apiServer,
       '/healthz': apiServer,
     },
   },

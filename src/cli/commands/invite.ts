@@ -62,7 +62,8 @@ export async function inviteCommand(argv: string[], out: Output): Promise<void> 
       { note: values.note ?? '', ...(days ? { days } : {}) },
     );
     const base = process.env.TEND_PUBLIC_URL?.replace(/\/+$/, '');
-    const link = base ? `${base}/signup?invite=${encodeURIComponent(invite.code)}` : undefined;
+    // In the fragment, so the code never reaches a server's or proxy's access log.
+    const link = base ? `${base}/signup#invite=${encodeURIComponent(invite.code)}` : undefined;
     out.result({ ...invite, ...(link ? { link } : {}) }, () =>
       [
         `Invite code (shown once): ${invite.code}`,

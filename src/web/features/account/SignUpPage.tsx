@@ -6,6 +6,23 @@ import type { SessionState, SignupPolicy } from '../../shared/types.js';
 import { useSubmit } from '../../shared/useSubmit.js';
 import { AuthShell, FormAlert } from './AuthShell.js';
 
+function inviteFromAddress(): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('invite');
+  const fromQuery = new URLSearchParams(window.location.search).get('invite');
+  const code = fromHash ?? fromQuery ?? '';
+  if (code) window.history.replaceState(window.history.state, '', window.location.pathname);
+  return code;
+}
+
+/** The browser's IANA zone, so a new account's days start at the person's own midnight. */
+function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function SignUpPage({
   signup,
   onSignedIn,
@@ -17,7 +34,9 @@ export function SignUpPage({
   const submit = useSubmit();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [invite, setInvite] = useState('');
+  // An invite link from `tend invite` carries the code in the fragment
+  // (`/signup#invite=…`), which never reaches the server or its logs.
+  const [invite, setInvite] = useState(inviteFromAddress);
   const byInvite = signup === 'invite';
 
   const onSubmit = async (event: FormEvent) => {
@@ -28,6 +47,7 @@ export function SignUpPage({
         email,
         password,
         ...(byInvite ? { invite: invite.trim() } : {}),
+        ...(browserTimeZone() ? { timeZone: browserTimeZone() } : {}),
       });
       return '';
     });
