@@ -280,7 +280,7 @@ describe('tend with --server, against a Tend server', { timeout: 60_000 }, () =>
   });
 });
 
-describe('tend with --server, when something is wrong', () => {
+describe('tend with --server, when something is wrong', { timeout: 60_000 }, () => {
   it('when nothing answers at the address, it names the address and exits 2', async () => {
     const gone = await startFake((res) => res.end());
     await gone.close();

@@ -9,8 +9,6 @@ import { type Api, findRoute, type Operations, queryStrings } from './api.js';
 export async function openLocalApi(dataDir: string | undefined): Promise<Api> {
   const tend = await openLocalTend({ dataDir, databaseUrl: process.env.DATABASE_URL });
   return {
-    where: tend.database.location,
-    remote: false,
     now: () => tend.ctx.clock(),
     async call(operationId, request = {}) {
       const def = await findRoute(operationId);

@@ -23,8 +23,6 @@ export class RemoteProblem extends TendError {
 /** The API of a Tend server over HTTP, signed in with a personal API token. */
 export function openRemoteApi(target: RemoteTarget): Api {
   return {
-    where: target.server,
-    remote: true,
     now: () => new Date(),
     async call(operationId, request = {}) {
       const def = await findRoute(operationId);

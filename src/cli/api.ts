@@ -50,9 +50,6 @@ export interface ApiRequest {
 }
 
 export interface Api {
-  /** Where the data lives, for messages: a database location or the server's address. */
-  readonly where: string;
-  readonly remote: boolean;
   /** Now, on this machine (for "HH:MM today" and a log without --at). */
   now(): Date;
   call<K extends OperationId>(operationId: K, request?: ApiRequest): Promise<Operations[K]>;
