@@ -97,6 +97,8 @@ try {
         await p.ready(page);
         // Fonts and the last lazily loaded pieces (trend lines, charts) settle.
         await page.evaluate(() => document.fonts.ready);
+        // Getting ready may have scrolled (opening Today's "Why?"): each shot starts at the top.
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(300);
         const base = `${p.slug}-${size.name}${scheme === 'dark' ? '-dark' : ''}`;
         await page.screenshot({ path: join(outDir, `${base}.png`) });

@@ -258,6 +258,8 @@ function LastContact({
         <span className="overdue">
           {days - cadence} {days - cadence === 1 ? 'day' : 'days'} past your {cadence}-day cadence
         </span>
+      ) : days === cadence ? (
+        <span>your {cadence}-day cadence is up today</span>
       ) : (
         <span>within your {cadence}-day cadence</span>
       )}

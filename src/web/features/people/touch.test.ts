@@ -17,7 +17,7 @@ describe('how far a connection has drifted against its cadence', () => {
     expect(touchOf(0.99)).toBe('due-soon');
   });
 
-  it('when the cadence is reached they are overdue, and at twice the cadence they are losing touch', () => {
+  it('when the cadence is reached they are due, and at twice the cadence they are losing touch', () => {
     expect(touchOf(1)).toBe('overdue');
     expect(touchOf(1.99)).toBe('overdue');
     expect(touchOf(2)).toBe('losing-touch');
@@ -27,7 +27,7 @@ describe('how far a connection has drifted against its cadence', () => {
   it('when someone was never contacted and is not yet due, they are "not due yet", not "in touch"', () => {
     expect(statusLabel(status(3, 7, null))).toBe('Not due yet');
     expect(statusLabel(status(6, 7, null))).toBe('Not due yet');
-    expect(statusLabel(status(7, 7, null))).toBe('Overdue');
+    expect(statusLabel(status(7, 7, null))).toBe('Due');
     expect(statusLabel(status(3, 7, '2026-11-23'))).toBe('In touch');
   });
 

@@ -7,7 +7,7 @@ export type Touch = 'in-touch' | 'due-soon' | 'overdue' | 'losing-touch';
 export const TOUCH_LEVELS: readonly { value: Touch; label: string; meaning: string }[] = [
   { value: 'in-touch', label: 'In touch', meaning: 'less than three quarters of the cadence gone' },
   { value: 'due-soon', label: 'Due soon', meaning: 'three quarters of the cadence or more' },
-  { value: 'overdue', label: 'Overdue', meaning: 'the cadence has passed' },
+  { value: 'overdue', label: 'Due', meaning: 'the cadence is up, or a little past' },
   { value: 'losing-touch', label: 'Losing touch', meaning: 'twice the cadence or more' },
 ];
 
