@@ -62,6 +62,13 @@ export function startPwa(): void {
   });
   window.addEventListener('offline', () => showOffline(null));
   window.addEventListener('online', showOnline);
+  container.startMessages();
+  // Opened without a network: say so at once; the worker adds when its copy is from.
+  if (!navigator.onLine) showOffline(null);
+  // The first reads may have been answered before this code ran: ask how the last one went.
+  const ask = () => container.controller?.postMessage({ type: 'tend:status?' });
+  ask();
+  window.addEventListener('load', ask, { once: true });
 
   // The first time a worker takes over, the data already on screen came from the network
   // around it: fetch it once more through the worker so it is there offline too.

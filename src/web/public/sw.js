@@ -41,7 +41,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-/** index.html and whatever it loads from /assets/, plus the manifest and icons. */
+/**
+ * index.html and whatever it loads, the manifest and icons, and every other
+ * built file (precache.json, written by the build, lists them), so a page
+ * never visited online still opens offline rather than failing to load its code.
+ */
 async function precacheShell() {
   const cache = await caches.open(SHELL);
   const response = await fetch('/', { cache: 'no-cache' });
@@ -55,6 +59,13 @@ async function precacheShell() {
       ),
     ].map((m) => m[1]),
   );
+  try {
+    const list = await fetch('/precache.json', { cache: 'no-cache' });
+    if (list.ok)
+      for (const path of await list.json()) if (/^\/assets\//.test(path)) assets.add(path);
+  } catch {
+    // Without the list the worker keeps what index.html names; lazy pages are kept once visited.
+  }
   await Promise.all(
     [...assets].map(async (path) => {
       const asset = await fetch(path);
@@ -112,14 +123,13 @@ async function apiNetworkFirst(event) {
         );
       }
     }
-    await tell(event.clientId, { type: 'tend:online' });
+    lastAnswer = { type: 'tend:online' };
+    event.waitUntil(tell(event.clientId, lastAnswer));
     return response;
   } catch (error) {
     const kept = await cache.match(request, { ignoreVary: true });
-    await tell(event.clientId, {
-      type: 'tend:offline',
-      cachedAt: kept?.headers.get(CACHED_AT) ?? null,
-    });
+    lastAnswer = { type: 'tend:offline', cachedAt: kept?.headers.get(CACHED_AT) ?? null };
+    event.waitUntil(tell(event.clientId, lastAnswer));
     if (kept) return kept;
     throw error;
   }
@@ -136,10 +146,25 @@ async function withoutCsrfToken(response) {
   }
 }
 
+/** Whether the last API read was answered by the network or from the kept copy. */
+let lastAnswer = null;
+
+// A page that starts listening late asks how the last read went.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'tend:status?' && lastAnswer) event.source?.postMessage(lastAnswer);
+});
+
+/** Tell the page; one still loading may not be reachable yet, so keep trying for two seconds. */
 async function tell(clientId, message) {
   if (!clientId) return;
-  const client = await self.clients.get(clientId);
-  client?.postMessage(message);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const client = await self.clients.get(clientId);
+    if (client) {
+      client.postMessage(message);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Every page of the app is index.html; the router picks the page. */
