@@ -16,7 +16,8 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('tend, as a person uses it in a terminal', () => {
+// Each test spawns the real binary several times; on a busy 2-core machine that takes a while.
+describe('tend, as a person uses it in a terminal', { timeout: 60_000 }, () => {
   it('when run without a command, prints help and exits 0', async () => {
     const r = await runTend([]);
     expect(r.code).toBe(0);

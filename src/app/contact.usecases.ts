@@ -114,8 +114,8 @@ export async function contactStatus(ctx: AppContext): Promise<ContactStatus> {
       overdueRatio: overdueRatio(days, c.cadenceDays),
     };
   });
-  items.sort(
-    (a, b) => b.overdueRatio - a.overdueRatio || (a.connectionId < b.connectionId ? -1 : 1),
-  );
+  // Most overdue first; ties keep the list's name order (sort is stable), not
+  // the random order of ids, so the same data always lists the same way.
+  items.sort((a, b) => b.overdueRatio - a.overdueRatio);
   return { date: today, timeZone, items };
 }

@@ -3,7 +3,6 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { DB } from './database.types.js';
 import { migrateToLatest } from './migrator.js';
 
@@ -50,7 +49,7 @@ function redact(url: string): string {
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const database = isPostgresUrl(options.databaseUrl)
-    ? openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    ? await openPostgres(options.databaseUrl, options.maxConnections ?? 10)
     : openSqlite(options.dataDir ?? defaultDataDir());
   if (options.migrate !== false) {
     try {
@@ -77,7 +76,9 @@ function openSqlite(dataDir: string): Database {
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
 }
 
-function openPostgres(url: string, max: number): Database {
+async function openPostgres(url: string, max: number): Promise<Database> {
+  // Loaded only when needed: most local commands never touch PostgreSQL.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // A client losing its server must not crash the process: the pool reports
   // idle clients' errors here, and a checked-out client between two queries

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import type { ApiError } from '../../api.js';
 import { Brand } from '../../shared/Brand.js';
+import { FieldMessage, invalidProps } from '../../shared/FormFooter.js';
 import { Link } from '../../shared/router.js';
 
 /** The frame of the pages seen before signing in: the name, the page, the way to help. */
@@ -62,6 +63,38 @@ export function FormAlert({ error }: { error: ApiError | undefined }) {
   return (
     <div role="alert" className="feedback feedback-error">
       {error ? <p>{problemText(error)}</p> : null}
+    </div>
+  );
+}
+
+/** The email field of the sign-in and sign-up forms, with the server's error for it. */
+export function EmailField({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: ApiError | undefined;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-email`}>Email</label>
+      <input
+        id={`${id}-email`}
+        type="email"
+        name="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        {...invalidProps(error, 'email', `${id}-email-error`)}
+      />
+      <FieldMessage id={`${id}-email-error`} error={error} field="email" />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { FieldMessage, invalidProps } from '../../shared/FormFooter.js';
 import { Link } from '../../shared/router.js';
 import type { SessionState, SignupPolicy } from '../../shared/types.js';
 import { useSubmit } from '../../shared/useSubmit.js';
-import { AuthShell, FormAlert } from './AuthShell.js';
+import { AuthShell, EmailField, FormAlert } from './AuthShell.js';
 
 function inviteFromAddress(): string {
   const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('invite');
@@ -87,22 +87,7 @@ export function SignUpPage({
             see what you put in.
           </p>
           <form className="form" onSubmit={onSubmit} noValidate>
-            <div className="field">
-              <label htmlFor={`${id}-email`}>Email</label>
-              <input
-                id={`${id}-email`}
-                type="email"
-                name="email"
-                autoComplete="email"
-                inputMode="email"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-                {...invalidProps(submit.error, 'email', `${id}-email-error`)}
-              />
-              <FieldMessage id={`${id}-email-error`} error={submit.error} field="email" />
-            </div>
+            <EmailField id={id} value={email} onChange={setEmail} error={submit.error} />
             <div className="field">
               <label htmlFor={`${id}-password`}>Password</label>
               <input
