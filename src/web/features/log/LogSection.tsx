@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, api, toApiError } from '../../api.js';
+import { CheckboxChips } from '../../shared/Choices.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import {
@@ -55,10 +56,6 @@ const EMPTY: Draft = {
   delight: null,
   note: '',
 };
-
-function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
-  return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
-}
 
 function invalid(path: string, message: string): ApiError {
   return new ApiError('Please check the form.', {
@@ -199,22 +196,12 @@ function LogForm({
     <form className="form" onSubmit={submit} aria-labelledby={labelledBy}>
       <fieldset className="field" aria-describedby={groupError('connectionIds')}>
         <legend>Who with</legend>
-        <div className="choices">
-          {people.map((p) => (
-            <label key={p.id} className="choice">
-              <input
-                type="checkbox"
-                name="connectionIds"
-                value={p.id}
-                checked={draft.connectionIds.includes(p.id)}
-                onChange={(e) =>
-                  update({ connectionIds: toggle(draft.connectionIds, p.id, e.target.checked) })
-                }
-              />
-              <span>{p.name}</span>
-            </label>
-          ))}
-        </div>
+        <CheckboxChips
+          name="connectionIds"
+          options={people.map((p) => ({ value: p.id, label: p.name }))}
+          selected={draft.connectionIds}
+          onChange={(connectionIds) => update({ connectionIds })}
+        />
         <FieldMessage id={`${id}-connectionIds-error`} error={error} field="connectionIds" />
       </fieldset>
 
@@ -239,20 +226,12 @@ function LogForm({
 
       <fieldset className="field" aria-describedby={groupError('kinds')}>
         <legend>What you did</legend>
-        <div className="choices">
-          {KIND_OPTIONS.map((o) => (
-            <label key={o.value} className="choice">
-              <input
-                type="checkbox"
-                name="kinds"
-                value={o.value}
-                checked={draft.kinds.includes(o.value)}
-                onChange={(e) => update({ kinds: toggle(draft.kinds, o.value, e.target.checked) })}
-              />
-              <span>{o.label}</span>
-            </label>
-          ))}
-        </div>
+        <CheckboxChips
+          name="kinds"
+          options={KIND_OPTIONS}
+          selected={draft.kinds}
+          onChange={(kinds) => update({ kinds })}
+        />
         <FieldMessage id={`${id}-kinds-error`} error={error} field="kinds" />
       </fieldset>
 

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useCallback, useId, useRef, useState } from 'react';
 import { ApiError, api, toApiError } from '../../api.js';
+import { CheckboxChips } from '../../shared/Choices.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { FieldMessage, FormFooter, invalidProps } from '../../shared/FormFooter.js';
 import { RING_ORDER } from '../../shared/labels.js';
@@ -155,27 +156,12 @@ function PlanForm({
             )}
           </p>
         ) : (
-          <div className="choices">
-            {people.map((p) => (
-              <label key={p.id} className="choice">
-                <input
-                  type="checkbox"
-                  name="connectionIds"
-                  value={p.id}
-                  checked={draft.connectionIds.includes(p.id)}
-                  onChange={(e) =>
-                    setDraft((d) => ({
-                      ...d,
-                      connectionIds: e.target.checked
-                        ? [...d.connectionIds.filter((v) => v !== p.id), p.id]
-                        : d.connectionIds.filter((v) => v !== p.id),
-                    }))
-                  }
-                />
-                <span>{p.name}</span>
-              </label>
-            ))}
-          </div>
+          <CheckboxChips
+            name="connectionIds"
+            options={people.map((p) => ({ value: p.id, label: p.name }))}
+            selected={draft.connectionIds}
+            onChange={(connectionIds) => setDraft((d) => ({ ...d, connectionIds }))}
+          />
         )}
         <FieldMessage id={`${id}-connectionIds-error`} error={error} field="connectionIds" />
       </fieldset>
